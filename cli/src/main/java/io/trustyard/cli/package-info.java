@@ -1,0 +1,2 @@
+/** The trustyard command. */
+package io.trustyard.cli;

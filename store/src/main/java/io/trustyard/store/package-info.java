@@ -1,0 +1,2 @@
+/** SQL plumbing shared by the servers: data sources, migrations, transactions. */
+package io.trustyard.store;

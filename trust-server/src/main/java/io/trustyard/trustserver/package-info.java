@@ -1,0 +1,2 @@
+/** The trust server: Notary-compatible TUF metadata service. */
+package io.trustyard.trustserver;
