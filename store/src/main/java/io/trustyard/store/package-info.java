@@ -1,2 +1,6 @@
-/** SQL plumbing shared by the servers: data sources, migrations, transactions. */
+/**
+ * SQL plumbing shared by the servers: a pooled {@link io.trustyard.store.Database} from a URL
+ * (SQLite file, PostgreSQL, MySQL/MariaDB), Flyway migrations per module and dialect, and a
+ * transaction helper. Modules keep their SQL in their own store classes.
+ */
 package io.trustyard.store;

@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS storetest_items (
+  id SERIAL PRIMARY KEY,
+  name VARCHAR(255) NOT NULL UNIQUE,
+  body BYTEA
+);

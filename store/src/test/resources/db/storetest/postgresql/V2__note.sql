@@ -1,0 +1,1 @@
+ALTER TABLE storetest_items ADD COLUMN note VARCHAR(50);
