@@ -54,8 +54,12 @@ final class Pkcs8Codec {
     info.add(new ASN1Integer(version));
     info.add(new DERSequence(algorithm));
     info.add(new DEROctetString(privateBytes));
-    java.util.Arrays.fill(privateBytes, (byte) 0);
-    return KeyMaterial.der(new DERSequence(info));
+    try {
+      return KeyMaterial.der(new DERSequence(info));
+    } finally {
+      // DEROctetString keeps the array: wipe it only once the DER is written.
+      java.util.Arrays.fill(privateBytes, (byte) 0);
+    }
   }
 
   /** Parses a PrivateKeyInfo into a key whose public half is the bare key derived from the secret. */

@@ -17,8 +17,14 @@ public record TufPrivateKey(TufPublicKey publicKey, PrivateKey jcaKey) {
     Objects.requireNonNull(jcaKey, "jcaKey");
     KeyType type = publicKey.type()
         .orElseThrow(() -> new UnsupportedKeyTypeException("unknown key type " + publicKey.keyType()));
-    String derived = TufPublicKey.computeId(
-        type.bareType().wireName(), KeyMaterial.publicBytesOf(type.bareType(), jcaKey));
+    byte[] derivedPublic;
+    try {
+      derivedPublic = KeyMaterial.publicBytesOf(type.bareType(), jcaKey);
+    } catch (UnsupportedKeyTypeException e) {
+      throw new MalformedKeyException(
+          "a " + jcaKey.getAlgorithm() + " private key does not belong to " + publicKey.keyType() + " key " + publicKey.id());
+    }
+    String derived = TufPublicKey.computeId(type.bareType().wireName(), derivedPublic);
     if (!derived.equals(publicKey.canonicalId())) {
       throw new MalformedKeyException("private key does not belong to public key " + publicKey.id());
     }
