@@ -56,16 +56,22 @@ public final class RootCertificates {
    */
   public static X509Certificate create(
       TufPrivateKey key, String gun, Instant notBefore, Instant notAfter, SecureRandom random) {
+    BigInteger serial;
+    do {
+      serial = new BigInteger(128, random);
+    } while (serial.signum() == 0);
+    return create(key, gun, notBefore, notAfter, serial, random);
+  }
+
+  /** {@link #create} with a given serial number (tests reproduce Go's certificates with it). */
+  static X509Certificate create(
+      TufPrivateKey key, String gun, Instant notBefore, Instant notAfter, BigInteger serial, SecureRandom random) {
     KeyType bare = key.type().bareType();
     String algorithm = switch (bare) {
       case ECDSA -> "SHA256withECDSA";
       case RSA -> "SHA256withRSA";
       default -> throw new UnsupportedKeyTypeException("Notary root certificates hold ecdsa or rsa keys, not " + bare.wireName());
     };
-    BigInteger serial;
-    do {
-      serial = new BigInteger(128, random);
-    } while (serial.signum() == 0);
     X500Name name = commonName(gun);
     SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(KeyMaterial.publicBytesOf(bare, key.jcaKey()));
     X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
