@@ -1,7 +1,7 @@
 package io.trustyard.trustserver.service;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** notary's role-name rules (spec §2.12): the four base roles and clean {@code targets/...} delegations. */
@@ -10,7 +10,7 @@ public final class RoleNames {
   public static final String TARGETS = "targets";
   public static final String SNAPSHOT = "snapshot";
   public static final String TIMESTAMP = "timestamp";
-  private static final Set<String> BASE = Set.of(ROOT, TARGETS, SNAPSHOT, TIMESTAMP);
+  public static final List<String> BASE = List.of(ROOT, TARGETS, SNAPSHOT, TIMESTAMP);
   private static final Pattern DELEGATION_CHARS = Pattern.compile("^[-a-z0-9_/]+$");
 
   private RoleNames() {}
