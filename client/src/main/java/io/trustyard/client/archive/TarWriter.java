@@ -43,6 +43,38 @@ public final class TarWriter implements AutoCloseable {
     pad(size);
   }
 
+  /** Content that writes itself to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** A file of {@code size} bytes written by {@code content}; anything but exactly that size fails. */
+  public void file(String name, long size, Content content) throws IOException {
+    header(name, size, '0', "");
+    long[] written = {0};
+    OutputStream counting = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        written[0] += len;
+        if (written[0] > size) {
+          throw new IOException(name + " is larger than the " + size + " bytes announced");
+        }
+        out.write(b, off, len);
+      }
+    };
+    content.writeTo(counting);
+    if (written[0] != size) {
+      throw new IOException(name + " is " + written[0] + " bytes, " + size + " were announced");
+    }
+    pad(size);
+  }
+
   public void symlink(String name, String target) throws IOException {
     header(name, 0, '2', target);
   }

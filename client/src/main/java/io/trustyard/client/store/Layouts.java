@@ -90,7 +90,7 @@ public final class Layouts {
     }
   }
 
-  static void moveAtomically(Path from, Path to) throws IOException {
+  public static void moveAtomically(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
