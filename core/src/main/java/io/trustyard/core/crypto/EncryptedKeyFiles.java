@@ -110,9 +110,11 @@ public final class EncryptedKeyFiles {
     byte[] inner = Pbes2.decrypt(der, passphrase);
     try {
       return Pkcs8Codec.decode(inner);
-    } catch (MalformedKeyException e) {
-      // A wrong passphrase that happens to leave valid padding decrypts to garbage DER.
-      throw new WrongPassphraseException("incorrect passphrase for the key file");
+    } catch (MalformedKeyException | UnsupportedKeyTypeException e) {
+      // A wrong passphrase that happens to leave valid padding decrypts to garbage, and so does a
+      // corrupted file (PBES2 has no integrity check); Go reports every such case as a wrong
+      // password too.
+      throw new WrongPassphraseException("incorrect passphrase (or corrupt key file)");
     } finally {
       Arrays.fill(inner, (byte) 0);
     }

@@ -164,6 +164,12 @@ final class KeyMaterial {
     if (d.signum() <= 0 || d.compareTo(curve.order()) >= 0) {
       throw new MalformedKeyException("EC private scalar out of range");
     }
+    // Go ignores the embedded public key; checking it means a corrupted or tampered file (PBES2 has
+    // no integrity check) cannot decrypt to a key that differs from what was written.
+    org.bouncycastle.asn1.ASN1BitString embedded = sec1.getPublicKey();
+    if (embedded != null && !Arrays.equals(embedded.getOctets(), curve.encodePoint(curve.publicPoint(d)))) {
+      throw new MalformedKeyException("EC private key does not match its embedded public key");
+    }
     return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d, curve.jdkSpec()));
   }
 
@@ -178,8 +184,8 @@ final class KeyMaterial {
     BigInteger p = k.getPrime1();
     BigInteger q = k.getPrime2();
     BigInteger one = BigInteger.ONE;
-    // Go validates the key and recomputes the CRT values; do the same so a file cannot smuggle in
-    // inconsistent parameters that sign wrongly.
+    // Go validates the key and recomputes the CRT values; refuse inconsistent ones outright so a
+    // corrupted file cannot yield a key that signs wrongly.
     if (p.compareTo(one) <= 0 || q.compareTo(one) <= 0 || !p.multiply(q).equals(n) || e.compareTo(one) <= 0
         || !e.multiply(d).mod(p.subtract(one)).equals(one) || !e.multiply(d).mod(q.subtract(one)).equals(one)) {
       throw new MalformedKeyException("inconsistent RSA private key");
@@ -187,6 +193,9 @@ final class KeyMaterial {
     BigInteger dp = d.mod(p.subtract(one));
     BigInteger dq = d.mod(q.subtract(one));
     BigInteger qinv = q.modInverse(p);
+    if (!dp.equals(k.getExponent1()) || !dq.equals(k.getExponent2()) || !qinv.equals(k.getCoefficient())) {
+      throw new MalformedKeyException("inconsistent RSA CRT parameters");
+    }
     return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(n, e, d, p, q, dp, dq, qinv));
   }
 

@@ -31,7 +31,7 @@ final class LegacyKeys {
     PrivateKey jca;
     try {
       jca = KeyMaterial.jcaPrivate(bare, der, null);
-    } catch (MalformedKeyException e) {
+    } catch (MalformedKeyException | UnsupportedKeyTypeException e) {
       if (encrypted) {
         throw new WrongPassphraseException("incorrect passphrase for the key file");
       }

@@ -65,7 +65,8 @@ final class Pkcs8Codec {
   /** Parses a PrivateKeyInfo into a key whose public half is the bare key derived from the secret. */
   static TufPrivateKey decode(byte[] der) {
     ASN1Sequence info = sequence(KeyMaterial.parse(der), "PrivateKeyInfo");
-    if (info.size() < 3 || !(info.getObjectAt(0) instanceof ASN1Integer)) {
+    if (info.size() < 3 || !(info.getObjectAt(0) instanceof ASN1Integer version)
+        || version.getValue().signum() < 0 || version.getValue().compareTo(java.math.BigInteger.ONE) > 0) {
       throw new MalformedKeyException("PrivateKeyInfo is not a PKCS#8 structure");
     }
     ASN1Sequence algorithm = sequence(info.getObjectAt(1).toASN1Primitive(), "AlgorithmIdentifier");
