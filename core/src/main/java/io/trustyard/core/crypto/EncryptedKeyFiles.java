@@ -85,7 +85,11 @@ public final class EncryptedKeyFiles {
    * @throws UnsupportedKeyTypeException for keys of other algorithms or curves
    */
   public static KeyFile read(byte[] pem, char[] passphrase) {
-    PemBlock block = Pem.decodeFirst(pem);
+    return read(Pem.decodeFirst(pem), passphrase);
+  }
+
+  /** Reads one block of a multi-key file (e.g. {@code notary key export} output, see {@link Pem#decodeAll}). */
+  public static KeyFile read(PemBlock block, char[] passphrase) {
     TufPrivateKey key = switch (block.type()) {
       case ENCRYPTED_TYPE -> decryptPkcs8(block.bytes(), passphrase);
       case PLAIN_TYPE -> Pkcs8Codec.decode(block.bytes());
@@ -118,6 +122,17 @@ public final class EncryptedKeyFiles {
     } finally {
       Arrays.fill(inner, (byte) 0);
     }
+  }
+
+  /**
+   * The first block re-encoded with {@code extra} headers added or replaced, ciphertext untouched:
+   * what {@code notary key export} does with {@code path: <key ID>}.
+   */
+  public static byte[] withHeaders(byte[] pem, Map<String, String> extra) {
+    PemBlock block = Pem.decodeFirst(pem);
+    Map<String, String> headers = new LinkedHashMap<>(block.headers());
+    headers.putAll(extra);
+    return Pem.encode(block.type(), headers, block.bytes());
   }
 
   /** The PEM headers of the first block ({@code role}, {@code gun}, ...) without decrypting. */

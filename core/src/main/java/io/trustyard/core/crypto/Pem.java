@@ -56,13 +56,17 @@ public final class Pem {
 
   /** All PEM blocks in {@code pem}, in order; throws {@link MalformedKeyException} on a broken block. */
   public static List<PemBlock> decodeAll(byte[] pem) {
+    return decode(pem, Integer.MAX_VALUE);
+  }
+
+  private static List<PemBlock> decode(byte[] pem, int maxBlocks) {
     if (pem.length > MAX_PEM_BYTES) {
       throw new MalformedKeyException("PEM input larger than " + MAX_PEM_BYTES + " bytes");
     }
     String[] lines = new String(pem, StandardCharsets.UTF_8).split("\n", -1);
     List<PemBlock> blocks = new ArrayList<>();
     int i = 0;
-    while (i < lines.length) {
+    while (i < lines.length && blocks.size() < maxBlocks) {
       String line = stripCr(lines[i]).strip();
       i++;
       if (!line.startsWith(BEGIN) || !line.endsWith(DASHES) || line.length() < BEGIN.length() + DASHES.length()) {
@@ -107,7 +111,8 @@ public final class Pem {
 
   /** The first PEM block; throws {@link MalformedKeyException} when there is none. */
   public static PemBlock decodeFirst(byte[] pem) {
-    List<PemBlock> blocks = decodeAll(pem);
+    // Like Go's pem.Decode: what follows the first block is not looked at.
+    List<PemBlock> blocks = decode(pem, 1);
     if (blocks.isEmpty()) {
       throw new MalformedKeyException("no PEM block found");
     }

@@ -70,16 +70,29 @@ class NotaryCliInteropTest {
       assertThat(row.get(row.size() - 1)).as(list.output()).endsWith("/trust/private");
     }
 
+    Path all = temp.resolve("all.pem");
+    Result exportAll = notary(temp, env, "-d", trustDir.toString(), "key", "export", "-o", all.toString());
+    assertThat(exportAll.exitCode()).as(exportAll.output()).isZero();
+    List<PemBlock> blocks = Pem.decodeAll(Files.readAllBytes(all));
+    assertThat(blocks).hasSize(keys.size());
+    for (Written w : keys) {
+      PemBlock block = blocks.stream()
+          .filter(b -> w.key().canonicalId().equals(b.headers().get("path"))).findFirst().orElseThrow();
+      assertThat(EncryptedKeyFiles.read(block, w.passphrase().toCharArray()).key()).isEqualTo(w.key());
+    }
+
     for (Written w : keys) {
       String id = w.key().canonicalId();
       Path out = temp.resolve(id + "-export.pem");
       Result export = notary(temp, env, "-d", trustDir.toString(), "key", "export", "--key", id, "-o", out.toString());
       assertThat(export.exitCode()).as(export.output()).isZero();
       byte[] exported = Files.readAllBytes(out);
-      assertThat(EncryptedKeyFiles.headers(exported)).containsEntry("role", w.role()).containsKey("path");
+      assertThat(EncryptedKeyFiles.headers(exported)).containsEntry("role", w.role()).containsEntry("path", id);
+      Path file = privateDir.resolve(id + ".key");
+      assertThat(new String(exported, StandardCharsets.US_ASCII)).isEqualTo(new String(
+          EncryptedKeyFiles.withHeaders(Files.readAllBytes(file), Map.of("path", id)), StandardCharsets.US_ASCII));
       assertThat(EncryptedKeyFiles.read(exported, w.passphrase().toCharArray()).key()).isEqualTo(w.key());
 
-      Path file = privateDir.resolve(id + ".key");
       byte[] before = Files.readAllBytes(file);
       Map<String, String> wrongEnv = new HashMap<>(env);
       wrongEnv.put(w.passphraseEnv(), w.passphrase() + "-wrong");
