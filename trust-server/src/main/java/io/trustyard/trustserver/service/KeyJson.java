@@ -2,6 +2,7 @@ package io.trustyard.trustserver.service;
 
 import io.trustyard.core.crypto.TufPublicKey;
 import io.trustyard.core.json.GoJson;
+import io.trustyard.signer.SignerKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -13,8 +14,16 @@ final class KeyJson {
   private KeyJson() {}
 
   static byte[] of(TufPublicKey key) {
-    return ("{\"keytype\":" + GoJson.quote(key.keyType()) + ",\"keyval\":{\"public\":\""
-        + Base64.getEncoder().encodeToString(key.publicBytes()) + "\",\"private\":null}}")
+    return of(key.keyType(), key.publicBytes());
+  }
+
+  static byte[] of(SignerKey key) {
+    return of(key.algorithm(), key.publicBytes());
+  }
+
+  private static byte[] of(String keyType, byte[] publicBytes) {
+    return ("{\"keytype\":" + GoJson.quote(keyType) + ",\"keyval\":{\"public\":\""
+        + Base64.getEncoder().encodeToString(publicBytes) + "\",\"private\":null}}")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

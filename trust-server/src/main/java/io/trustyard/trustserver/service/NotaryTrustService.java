@@ -5,7 +5,8 @@ import io.trustyard.core.json.Json;
 import io.trustyard.core.notary.NotaryErrorCode;
 import io.trustyard.core.notary.NotaryException;
 import io.trustyard.core.tuf.codec.MetadataLimits;
-import io.trustyard.trustserver.keys.ServerKeys;
+import io.trustyard.signer.KeyService;
+import io.trustyard.signer.SignerKey;
 import io.trustyard.trustserver.storage.MetadataStore;
 import io.trustyard.trustserver.storage.MetadataUpdate;
 import io.trustyard.trustserver.storage.StoredMetadata;
@@ -19,14 +20,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The trust server's operations over a {@link MetadataStore} and the server-held {@link ServerKeys}. */
+/** The trust server's operations over a {@link MetadataStore} and the server-held {@link KeyService} of the signer. */
 public final class NotaryTrustService implements TrustService {
   private static final Logger LOG = LoggerFactory.getLogger(NotaryTrustService.class);
   /** notary-server's name for a GUN column: longer names cannot be stored. */
   static final int MAX_GUN_BYTES = 255;
 
   private final MetadataStore store;
-  private final ServerKeys keys;
+  private final KeyService keys;
   private final String keyAlgorithm;
   private final ServerSigning signing;
   private final UpdateValidator validator;
@@ -36,7 +37,7 @@ public final class NotaryTrustService implements TrustService {
    * @param keyAlgorithm the type of server keys to create ({@code ecdsa} or {@code ed25519}),
    *     notary's {@code trust_service.key_algorithm}
    */
-  public NotaryTrustService(MetadataStore store, ServerKeys keys, String keyAlgorithm, Clock clock) {
+  public NotaryTrustService(MetadataStore store, KeyService keys, String keyAlgorithm, Clock clock) {
     this.store = store;
     this.keys = keys;
     this.keyAlgorithm = keyAlgorithm;
@@ -97,7 +98,7 @@ public final class NotaryTrustService implements TrustService {
     Optional<TufPublicKey> held = new Repository(store, gun).currentIfListed(RoleNames.ROOT)
         .map(Repository::parseRoot)
         .flatMap(root -> signing.heldKey(root.signed(), role));
-    return KeyJson.of(held.orElseGet(() -> create(gun, role)));
+    return held.map(KeyJson::of).orElseGet(() -> KeyJson.of(create(gun, role)));
   }
 
   @Override
@@ -106,9 +107,9 @@ public final class NotaryTrustService implements TrustService {
     return KeyJson.of(create(gun, role));
   }
 
-  private TufPublicKey create(String gun, String role) {
+  private SignerKey create(String gun, String role) {
     try {
-      return keys.create(gun, role, keyAlgorithm);
+      return keys.createKey(keyAlgorithm, gun, role);
     } catch (RuntimeException e) {
       throw new NotaryException(NotaryErrorCode.UNKNOWN, null, "creating a " + role + " key failed: " + e.getMessage());
     }
@@ -139,7 +140,13 @@ public final class NotaryTrustService implements TrustService {
     } catch (RuntimeException e) {
       failing.put("DB operational", String.valueOf(e.getMessage()));
     }
-    keys.healthProblem().ifPresent(p -> failing.put("Trust operational", p));
+    try {
+      if (!keys.healthy()) {
+        failing.put("Trust operational", "the signer is not serving");
+      }
+    } catch (RuntimeException e) {
+      failing.put("Trust operational", String.valueOf(e.getMessage()));
+    }
     return failing;
   }
 }

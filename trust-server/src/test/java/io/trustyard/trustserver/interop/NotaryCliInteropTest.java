@@ -3,7 +3,10 @@ package io.trustyard.trustserver.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustyard.trustserver.auth.Authorizer;
-import io.trustyard.trustserver.keys.InMemoryServerKeys;
+import io.trustyard.signer.keys.LocalKeyService;
+import io.trustyard.signer.keys.MemoryKeyStore;
+import io.trustyard.signer.keys.Passphrases;
+import java.security.SecureRandom;
 import io.trustyard.trustserver.storage.InMemoryMetadataStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,8 @@ class NotaryCliInteropTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = new RunningServer(dir, new InMemoryMetadataStore(Clock.systemUTC()), new InMemoryServerKeys(), Authorizer.NONE);
+    server = new RunningServer(dir, new InMemoryMetadataStore(Clock.systemUTC()), new LocalKeyService(new MemoryKeyStore(), Passphrases.constant("test-passphrase"), "default",
+        new SecureRandom(), Clock.systemUTC(), () -> {}), Authorizer.NONE);
   }
 
   @AfterEach

@@ -5,7 +5,7 @@ import io.trustyard.trustserver.config.TlsFiles;
 import io.trustyard.trustserver.http.CacheSettings;
 import io.trustyard.trustserver.http.HttpSettings;
 import io.trustyard.trustserver.http.TrustHttpServer;
-import io.trustyard.trustserver.keys.ServerKeys;
+import io.trustyard.signer.KeyService;
 import io.trustyard.trustserver.service.NotaryTrustService;
 import io.trustyard.trustserver.storage.MetadataStore;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ public final class RunningServer implements AutoCloseable {
   public final TestPki pki;
   public final String url;
 
-  public RunningServer(Path dir, MetadataStore store, ServerKeys keys, Authorizer auth) throws Exception {
+  public RunningServer(Path dir, MetadataStore store, KeyService keys, Authorizer auth) throws Exception {
     pki = TestPki.create(dir.resolve("pki"));
     var tls = TlsFiles.serverContext(pki.serverCert, pki.serverKey, null);
     NotaryTrustService service = new NotaryTrustService(store, keys, "ecdsa", Clock.systemUTC());
