@@ -53,6 +53,11 @@ public final class ManifestParser {
     }
     String declared = MediaTypes.base(contentType);
     String field = optionalString(root, "mediaType");
+    if (declared != null && !declared.isEmpty() && !MediaTypes.isManifest(declared)
+        && !declared.equals(MediaTypes.JSON) && !declared.equals(MediaTypes.OCTET_STREAM)) {
+      // Only generic types defer to the body's own mediaType field.
+      throw new InvalidManifestException("unsupported manifest media type '" + declared + "'");
+    }
     String mediaType;
     if (declared != null && MediaTypes.isManifest(declared)) {
       if (field != null && !field.equals(declared)) {
@@ -62,7 +67,7 @@ public final class ManifestParser {
       mediaType = declared;
     } else if (field != null && MediaTypes.isManifest(field)) {
       mediaType = field;
-    } else if (field == null && (declared == null || declared.isEmpty())) {
+    } else if (field == null) {
       mediaType = root.has("manifests") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
     } else {
       throw new InvalidManifestException("unsupported manifest media type '"
