@@ -77,4 +77,51 @@ class NotaryCliInteropTest {
     notary(alice, "publish", gun).ok();
     assertThat(notary(bob, "list", gun).ok().output()).contains("v1").contains("v2");
   }
+
+  @Test
+  void keyRotationsDelegationsWitnessRemoveAndRemoteDelete() throws Exception {
+    Path alice = dir.resolve("alice");
+    Path bob = dir.resolve("bob");
+    String gun = "example.com/interop/lifecycle";
+    Path payload = dir.resolve("payload.bin");
+    Files.writeString(payload, "release payload\n");
+
+    notary(alice, "init", gun, "-p").ok();
+    notary(alice, "add", gun, "v1", payload.toString(), "-p").ok();
+
+    // The server takes over the snapshot key; later publishes upload no snapshot.
+    assertThat(notary(alice, "key", "rotate", gun, "snapshot", "-r").ok().output())
+        .contains("Successfully rotated snapshot key for repository " + gun);
+    notary(alice, "add", gun, "v2", payload.toString(), "-p").ok();
+    assertThat(notary(bob, "list", gun).ok().output()).contains("v1").contains("v2");
+
+    assertThat(notary(alice, "key", "rotate", gun, "targets").ok().output())
+        .contains("Successfully rotated targets key for repository " + gun);
+    assertThat(notaryWithInput(alice, "yes\n", "key", "rotate", gun, "root").ok().output())
+        .contains("Successfully rotated root key for repository " + gun);
+    notary(alice, "add", gun, "v3", payload.toString(), "-p").ok();
+    assertThat(notary(bob, "list", gun).ok().output()).contains("v1").contains("v2").contains("v3");
+
+    // A delegation with an x509 certificate, and a target published into it with its key.
+    DelegationKey releases = DelegationKey.create(dir.resolve("releases"), "releases");
+    notary(alice, "delegation", "add", gun, "targets/releases", releases.cert.toString(), "--all-paths", "-p").ok();
+    notary(alice, "key", "import", releases.key.toString(), "-r", "targets/releases").ok();
+    assertThat(notary(bob, "delegation", "list", gun).ok().output()).contains("targets/releases");
+    notary(alice, "add", gun, "r1", payload.toString(), "-r", "targets/releases", "-p").ok();
+    String listed = notary(bob, "list", gun).ok().output();
+    assertThat(listed).contains("r1").contains("targets/releases");
+
+    notary(alice, "witness", gun, "targets/releases", "-p").ok();
+    notary(alice, "remove", gun, "v1", "-p").ok();
+    assertThat(notary(bob, "list", gun).ok().output()).doesNotContain("v1 ").contains("v2").contains("r1");
+
+    notary(alice, "delegation", "remove", gun, "targets/releases", "-y", "-p").ok();
+    assertThat(notary(bob, "delegation", "list", gun).ok().output()).doesNotContain("targets/releases");
+
+    assertThat(notary(alice, "delete", gun, "--remote").ok().output())
+        .contains("Successfully deleted local and remote trust data for repository " + gun);
+    Peer.Result gone = notary(dir.resolve("carol"), "list", gun);
+    assertThat(gone.exitCode()).isNotZero();
+    assertThat(gone.output()).contains("does not have trust data for " + gun);
+  }
 }
