@@ -14,6 +14,11 @@ import org.bouncycastle.operator.OperatorCreationException;
  * {@code Proc-Type: 4,ENCRYPTED}/{@code DEK-Info} encryption (Go's x509.DecryptPEMBlock).
  */
 final class LegacyKeys {
+  /** Created on first use only: legacy files are rare and the provider is costly to build. */
+  private static final class Bc {
+    static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+  }
+
   private LegacyKeys() {}
 
   static TufPrivateKey read(PemBlock block, char[] passphrase) {
@@ -57,7 +62,7 @@ final class LegacyKeys {
     }
     try {
       PEMDecryptor decryptor = new JcePEMDecryptorProviderBuilder()
-          .setProvider(new BouncyCastleProvider())
+          .setProvider(Bc.PROVIDER)
           .build(passphrase)
           .get(algorithm);
       return decryptor.decrypt(der, iv);

@@ -38,7 +38,7 @@ final class Pbes2 {
   static final int SALT_LENGTH = 8;
   static final int IV_LENGTH = 16;
   /** Refuse absurd iteration counts in untrusted files (a cheap denial of service otherwise). */
-  static final int MAX_ITERATIONS = 10_000_000;
+  static final int MAX_ITERATIONS = 1_000_000;
   private static final int AES_KEY_BYTES = 32;
 
   private Pbes2() {}
