@@ -93,6 +93,23 @@ class SignerServerTest {
   }
 
   @Test
+  void aPassphraseAliasWithoutPassphraseIsNamedAndNothingIsStored() {
+    MemoryKeyStore store = new MemoryKeyStore();
+    LocalKeyService keys = new LocalKeyService(store, Passphrases.fromEnvironment(java.util.Map.of()), "timestamp_9",
+        new SecureRandom(), Clock.systemUTC(), () -> { });
+    try (SignerServer noPassphrase = SignerServer.start(keys, new InetSocketAddress("127.0.0.1", 0),
+            new ServerTls(pki.serverCert(), pki.serverKey(), Optional.of(pki.ca())));
+        RemoteKeyService c = RemoteKeyService.connect("127.0.0.1", noPassphrase.port(),
+            ClientTls.mutual(pki.ca(), pki.clientCert(), pki.clientKey()).withServerName(TestPki.SERVER_NAME),
+            Duration.ofSeconds(20))) {
+      assertThatThrownBy(() -> c.createKey("ecdsa", "g", "timestamp")).isInstanceOfSatisfying(SignerException.class,
+          e -> assertThat(e.getMessage()).contains("NOTARY_SIGNER_TIMESTAMP_9"));
+      assertThat(store.firstUnused("timestamp", "g", "ecdsa")).isEmpty();
+      assertThat(c.healthy()).isTrue();
+    }
+  }
+
+  @Test
   void refusesClientsWithoutACertificateFromTheClientCa() {
     try (RemoteKeyService anonymous = connect(new ClientTls(pki.ca(), Optional.empty(), Optional.empty(),
             Optional.of(TestPki.SERVER_NAME)));

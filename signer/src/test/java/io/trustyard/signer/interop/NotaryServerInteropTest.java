@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustyard.signer.TestPki;
-import io.trustyard.signer.grpc.ServerTls;
-import io.trustyard.signer.grpc.SignerServer;
-import io.trustyard.signer.keys.LocalKeyService;
-import io.trustyard.signer.keys.Passphrases;
+import io.trustyard.signer.config.SignerConfigReader;
+import io.trustyard.signer.config.SignerRunner;
 import io.trustyard.signer.keys.SqlKeyStore;
 import io.trustyard.signer.keys.StoredKey;
 import io.trustyard.store.Database;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real notary-server with {@code trust_service.type = remote} uses our signer (SQLite storage,
- * mutual TLS) while the real notary CLI inits, publishes and lists a repository through it: the
+ * The real notary-server with {@code trust_service.type = remote} uses our signer (started from a
+ * notary-signer config file: SQLite storage, mutual TLS) while the real notary CLI inits, publishes and lists a repository through it: the
  * server gets its timestamp key from our CreateKey and signs every timestamp with our Sign.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,8 +43,7 @@ class NotaryServerInteropTest {
   private Path dir;
   private TestPki pki;
   private Database db;
-  private LocalKeyService keys;
-  private SignerServer signer;
+  private SignerRunner signer;
   private Subprocess notaryServer;
   private int serverPort;
 
@@ -55,11 +51,17 @@ class NotaryServerInteropTest {
   void start(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
     pki = TestPki.create(dir.resolve("pki"));
+    // Our signer runs from a notary-signer config file, as notary-signer would.
+    Path signerConfig = dir.resolve("signer-config.json");
+    Files.writeString(signerConfig, """
+        {"server": {"grpc_addr": "127.0.0.1:0", "tls_cert_file": "pki/signer.crt", "tls_key_file": "pki/signer.key",
+                    "client_ca_file": "pki/ca.crt"},
+         "logging": {"level": "info"},
+         "storage": {"backend": "sqlite3", "db_url": "%s", "default_alias": "timestamp_1"}}
+        """.formatted(dir.resolve("signer.db")));
+    signer = SignerRunner.start(SignerConfigReader.read(signerConfig, Map.of("NOTARY_SIGNER_TIMESTAMP_1", "signer passphrase")),
+        Map.of("NOTARY_SIGNER_TIMESTAMP_1", "signer passphrase"), new SecureRandom(), Clock.systemUTC());
     db = Database.open(DatabaseUrl.sqlite(dir.resolve("signer.db")));
-    keys = new LocalKeyService(SqlKeyStore.open(db, Clock.systemUTC()), Passphrases.constant("signer passphrase"),
-        "timestamp_1", new SecureRandom(), Clock.systemUTC(), () -> { });
-    signer = SignerServer.start(keys, new InetSocketAddress("127.0.0.1", 0),
-        new ServerTls(pki.serverCert(), pki.serverKey(), Optional.of(pki.ca())));
 
     serverPort = Subprocess.freePort();
     Path config = dir.resolve("server-config.json");
@@ -82,9 +84,6 @@ class NotaryServerInteropTest {
     }
     if (signer != null) {
       signer.close();
-    }
-    if (keys != null) {
-      keys.close();
     }
     if (db != null) {
       db.close();
