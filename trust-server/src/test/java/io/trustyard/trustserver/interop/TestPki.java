@@ -1,5 +1,8 @@
 package io.trustyard.trustserver.interop;
 
+import io.trustyard.trustserver.config.GeneratedTls;
+import java.util.List;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -39,38 +42,8 @@ public final class TestPki {
   }
 
   public static TestPki create(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    SecureRandom random = new SecureRandom();
-    KeyPair ca = ecKey(random);
-    X500Name caName = new X500Name("CN=Trustyard Test CA");
-    Instant now = Instant.now();
-    var caBuilder = new JcaX509v3CertificateBuilder(caName, new BigInteger(64, random),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))), caName, ca.getPublic());
-    caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-    caBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    X509Certificate caCert = sign(caBuilder, ca);
-
-    KeyPair server = ecKey(random);
-    var b = new JcaX509v3CertificateBuilder(caName, new BigInteger(64, random),
-        Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))),
-        new X500Name("CN=127.0.0.1"), server.getPublic());
-    b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-        new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
-    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-    X509Certificate serverCert = sign(b, ca);
-
-    Path caFile = dir.resolve("ca.pem");
-    Path certFile = dir.resolve("server.crt");
-    Path keyFile = dir.resolve("server.key");
-    Files.writeString(caFile, pem(caCert));
-    Files.writeString(certFile, pem(serverCert));
-    Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
-        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-            .encodeToString(server.getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n");
-    return new TestPki(caFile, certFile, keyFile);
+    GeneratedTls tls = GeneratedTls.ensure(dir, List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(2));
+    return new TestPki(tls.caCert, tls.serverCert, tls.serverKey);
   }
 
   private static KeyPair ecKey(SecureRandom random) throws Exception {
