@@ -49,6 +49,7 @@ public final class TrustServer implements AutoCloseable {
   private final List<AutoCloseable> resources;
   private final Optional<Path> generatedCa;
   private final boolean tls;
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
   private TrustServer(TrustHttpServer http, List<AutoCloseable> resources, Optional<Path> generatedCa, boolean tls) {
     this.http = http;
@@ -154,10 +155,19 @@ public final class TrustServer implements AutoCloseable {
     return generatedCa;
   }
 
+  /** Blocks until {@link #close()} has run (or the thread is interrupted). */
+  public void awaitTermination() throws InterruptedException {
+    closed.await();
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
     http.close();
     closeAll(resources);
+    closed.countDown();
   }
 
   private static void closeAll(List<AutoCloseable> resources) {
