@@ -7,6 +7,7 @@ public final class TufException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final TufError error;
   private final String role;
+  private final String detail;
 
   public TufException(TufError error, String role, String message) {
     this(error, role, message, null);
@@ -16,10 +17,16 @@ public final class TufException extends RuntimeException {
     super(role + ": " + message, cause);
     this.error = Objects.requireNonNull(error);
     this.role = Objects.requireNonNull(role);
+    this.detail = message;
   }
 
   public TufError error() {
     return error;
+  }
+
+  /** The message without the role in front. */
+  public String detail() {
+    return detail;
   }
 
   /** The role whose metadata was refused. */

@@ -42,7 +42,7 @@ public final class RootChecks {
       if (!certificateFailures.isEmpty()) {
         TufException first = certificateFailures.get(0);
         throw new TufException(first.error(), RoleNames.ROOT,
-            first.getMessage() + " (" + e.getMessage() + ")", first.getCause());
+            first.detail() + " (" + e.detail() + ")", first.getCause());
       }
       throw e;
     }

@@ -21,7 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/* The fixture is immutable and costly (keys, certificates, three signed versions): one per class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepositoryEditorTest {
   private final TestRepository fixture = new TestRepository();
 
