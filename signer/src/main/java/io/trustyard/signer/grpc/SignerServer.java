@@ -1,7 +1,6 @@
 package io.trustyard.signer.grpc;
 
 import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -51,7 +50,7 @@ public final class SignerServer implements AutoCloseable {
         .maxInboundMessageSize(Limits.MAX_MESSAGE_BYTES)
         .addService(new KeyManagementGrpcService(keys))
         .addService(new SignerGrpcService(keys))
-        .addService(ServerInterceptors.intercept(health.getHealthService()))
+        .addService(health.getHealthService())
         .build();
     try {
       server.start();
