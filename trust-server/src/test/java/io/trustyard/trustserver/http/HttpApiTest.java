@@ -15,6 +15,8 @@ import io.trustyard.trustserver.auth.Authorizer;
 import io.trustyard.trustserver.service.NotaryTrustService;
 import io.trustyard.trustserver.storage.InMemoryMetadataStore;
 import io.trustyard.trustserver.storage.Sha256;
+import io.trustyard.trustserver.testing.Multipart;
+import io.trustyard.trustserver.testing.TestRepo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

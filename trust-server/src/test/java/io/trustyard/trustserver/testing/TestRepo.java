@@ -1,4 +1,4 @@
-package io.trustyard.trustserver.http;
+package io.trustyard.trustserver.testing;
 
 import io.trustyard.core.crypto.KeyType;
 import io.trustyard.core.crypto.RootCertificates;
@@ -27,23 +27,23 @@ import java.util.List;
 import java.util.Map;
 
 /** A client-side repository for tests: keys, and Go-format signed root, targets and snapshot files. */
-final class TestRepo {
+public final class TestRepo {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  final String gun;
-  final TufPrivateKey rootKey;
-  final TufPublicKey rootCertKey;
-  final TufPrivateKey targetsKey = TufKeys.generate(KeyType.ECDSA, RANDOM);
-  final TufPrivateKey snapshotKey = TufKeys.generate(KeyType.ECDSA, RANDOM);
-  final TufPublicKey timestampKey;
-  TufPublicKey snapshotRoleKey;
+  public final String gun;
+  public final TufPrivateKey rootKey;
+  public final TufPublicKey rootCertKey;
+  public final TufPrivateKey targetsKey = TufKeys.generate(KeyType.ECDSA, RANDOM);
+  public final TufPrivateKey snapshotKey = TufKeys.generate(KeyType.ECDSA, RANDOM);
+  public final TufPublicKey timestampKey;
+  public TufPublicKey snapshotRoleKey;
 
-  TestRepo(String gun, TufPublicKey timestampKey) {
+  public TestRepo(String gun, TufPublicKey timestampKey) {
     this(gun, gun, timestampKey);
   }
 
   /** {@code certGun} names the root certificate's CN (a different one makes the root invalid for {@code gun}). */
-  TestRepo(String gun, String certGun, TufPublicKey timestampKey) {
+  public TestRepo(String gun, String certGun, TufPublicKey timestampKey) {
     this.gun = gun;
     this.rootKey = TufKeys.generate(KeyType.ECDSA, RANDOM);
     Instant now = Instant.now();
@@ -53,11 +53,11 @@ final class TestRepo {
     this.snapshotRoleKey = snapshotKey.publicKey();
   }
 
-  static OffsetDateTime in(Duration d) {
+  public static OffsetDateTime in(Duration d) {
     return OffsetDateTime.ofInstant(Instant.now().plus(d), ZoneOffset.UTC);
   }
 
-  byte[] root(long version) {
+  public byte[] root(long version) {
     Map<String, TufPublicKey> keys = new LinkedHashMap<>();
     keys.put(rootCertKey.id(), rootCertKey);
     keys.put(targetsKey.id(), targetsKey.publicKey());
@@ -72,22 +72,22 @@ final class TestRepo {
     return sign(body, rootKey, rootCertKey.id());
   }
 
-  byte[] targets(long version, Map<String, FileMeta> targets) {
+  public byte[] targets(long version, Map<String, FileMeta> targets) {
     return targets(version, targets, targetsKey, in(Duration.ofDays(1095)));
   }
 
-  byte[] targets(long version, Map<String, FileMeta> targets, TufPrivateKey signer, OffsetDateTime expires) {
+  public byte[] targets(long version, Map<String, FileMeta> targets, TufPrivateKey signer, OffsetDateTime expires) {
     TargetsMetadata body = new TargetsMetadata(version, expires, targets, Delegations.EMPTY, UnknownFields.NONE);
     return sign(body, signer, signer.id());
   }
 
-  byte[] snapshot(long version, byte[] root, byte[] targets) {
+  public byte[] snapshot(long version, byte[] root, byte[] targets) {
     SnapshotMetadata body = new SnapshotMetadata(version, in(Duration.ofDays(1095)),
         Map.of("root", FileMeta.of(root), "targets", FileMeta.of(targets)), UnknownFields.NONE);
     return sign(body, snapshotKey, snapshotKey.id());
   }
 
-  static byte[] sign(RoleMetadata body, TufPrivateKey key, String keyId) {
+  public static byte[] sign(RoleMetadata body, TufPrivateKey key, String keyId) {
     byte[] sig = TufSignatures.sign(key, MetadataWriter.canonical(body));
     return MetadataWriter.encode(new Signed<>(body, List.of(new Signature(keyId, key.signatureMethod(), sig))));
   }
