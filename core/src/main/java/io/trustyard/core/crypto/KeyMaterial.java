@@ -17,7 +17,12 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
@@ -142,31 +147,53 @@ final class KeyMaterial {
     }
   }
 
+  /**
+   * SEC1 ECPrivateKey, parsed strictly: SEQUENCE {INTEGER 1, OCTET STRING d, [0] curve OID
+   * OPTIONAL, [1] BIT STRING public point OPTIONAL} and nothing else. Go ignores the embedded
+   * public key; checking it (and refusing unknown fields) means a corrupted or tampered file
+   * (PBES2 has no integrity check) cannot decrypt to a key other than the one written.
+   */
   private static PrivateKey ecPrivateFromSec1(byte[] der, ASN1ObjectIdentifier curveHint)
       throws GeneralSecurityException {
-    org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
-        org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(parse(der));
-    ASN1ObjectIdentifier oid = curveHint;
-    if (sec1.getParametersObject() != null) {
-      if (!(sec1.getParametersObject() instanceof ASN1ObjectIdentifier named)) {
-        throw new UnsupportedKeyTypeException("EC private key without a named curve");
-      }
-      if (curveHint != null && !curveHint.equals(named)) {
-        throw new MalformedKeyException("EC private key curve " + named + " differs from its PKCS#8 curve " + curveHint);
-      }
-      oid = named;
+    if (!(parse(der) instanceof ASN1Sequence seq) || seq.size() < 2 || seq.size() > 4
+        || !(seq.getObjectAt(0) instanceof ASN1Integer version) || !version.hasValue(1)
+        || !(seq.getObjectAt(1) instanceof ASN1OctetString secret)) {
+      throw new MalformedKeyException("not a SEC1 EC private key");
     }
+    ASN1ObjectIdentifier named = null;
+    ASN1BitString embedded = null;
+    int lastTag = -1;
+    for (int i = 2; i < seq.size(); i++) {
+      if (!(seq.getObjectAt(i) instanceof ASN1TaggedObject tagged) || !tagged.hasContextTag()
+          || tagged.getTagNo() <= lastTag || tagged.getTagNo() > 1 || !tagged.isExplicit()) {
+        throw new MalformedKeyException("unexpected field in SEC1 EC private key");
+      }
+      lastTag = tagged.getTagNo();
+      ASN1Primitive inner = tagged.getExplicitBaseObject().toASN1Primitive();
+      if (lastTag == 0) {
+        if (!(inner instanceof ASN1ObjectIdentifier oid)) {
+          throw new UnsupportedKeyTypeException("EC private key without a named curve");
+        }
+        named = oid;
+      } else if (inner instanceof ASN1BitString bits && bits.getPadBits() == 0) {
+        embedded = bits;
+      } else {
+        throw new MalformedKeyException("SEC1 public key is not a BIT STRING");
+      }
+    }
+    if (named != null && curveHint != null && !curveHint.equals(named)) {
+      throw new MalformedKeyException("EC private key curve " + named + " differs from its PKCS#8 curve " + curveHint);
+    }
+    ASN1ObjectIdentifier oid = named != null ? named : curveHint;
     if (oid == null) {
       throw new MalformedKeyException("EC private key names no curve");
     }
     EcCurves curve = EcCurves.byOid(oid);
-    BigInteger d = sec1.getKey();
-    if (d.signum() <= 0 || d.compareTo(curve.order()) >= 0) {
-      throw new MalformedKeyException("EC private scalar out of range");
+    BigInteger d = new BigInteger(1, secret.getOctets());
+    // Shorter scalars are tolerated as Go does (old OpenSSL dropped leading zeros).
+    if (secret.getOctets().length > curve.scalarLength() || d.signum() <= 0 || d.compareTo(curve.order()) >= 0) {
+      throw new MalformedKeyException("EC private scalar is too long or out of range");
     }
-    // Go ignores the embedded public key; checking it means a corrupted or tampered file (PBES2 has
-    // no integrity check) cannot decrypt to a key that differs from what was written.
-    org.bouncycastle.asn1.ASN1BitString embedded = sec1.getPublicKey();
     if (embedded != null && !Arrays.equals(embedded.getOctets(), curve.encodePoint(curve.publicPoint(d)))) {
       throw new MalformedKeyException("EC private key does not match its embedded public key");
     }

@@ -122,6 +122,24 @@ class KeyFileFormatTest {
   }
 
   @Test
+  void legacyRsaAndEd25519KeyFilesAreRead() {
+    byte[] rsaSpki = Pem.decodeFirst(resource("rsa.pub")).bytes();
+    TufPrivateKey rsa = EncryptedKeyFiles.read(resource("rsa-legacy.pem"), "openssl-rsa-legacy".toCharArray()).key();
+    assertThat(rsa.publicKey()).isEqualTo(new TufPublicKey(KeyType.RSA, rsaSpki));
+    assertThat(EncryptedKeyFiles.isEncrypted(resource("rsa-legacy.pem"))).isTrue();
+    assertThatThrownBy(() -> EncryptedKeyFiles.read(resource("rsa-legacy.pem"), "nope".toCharArray()))
+        .isInstanceOf(WrongPassphraseException.class);
+    assertThatThrownBy(() -> EncryptedKeyFiles.read(resource("rsa-legacy.pem"), null))
+        .isInstanceOf(WrongPassphraseException.class);
+
+    TufPrivateKey ed = key(KeyType.ED25519);
+    byte[] legacy = Pem.encode("ED25519 PRIVATE KEY", Map.of("role", "timestamp"), ed.privateBytes());
+    EncryptedKeyFiles.KeyFile read = EncryptedKeyFiles.read(legacy, null);
+    assertThat(read.key()).isEqualTo(ed);
+    assertThat(read.role()).isEqualTo("timestamp");
+  }
+
+  @Test
   void onlyAes256CbcIsAccepted() {
     assertThatThrownBy(() -> EncryptedKeyFiles.read(resource("ec-des3.p8"), "openssl-des3".toCharArray()))
         .isInstanceOf(MalformedKeyException.class).hasMessageContaining("AES-256-CBC");
@@ -137,23 +155,39 @@ class KeyFileFormatTest {
     assertThat(EncryptedKeyFiles.read(rewritten, null).key()).isEqualTo(key);
   }
 
-  @Test
-  void tamperedCiphertextIsAWrongPassphraseNeverAKey() {
-    byte[] pem = EncryptedKeyFiles.write(key(KeyType.ECDSA), "root", null, "passphrase".toCharArray(), RANDOM);
-    PemBlock block = Pem.decodeFirst(pem);
-    byte[] der = block.bytes();
-    ASN1Sequence info = (ASN1Sequence) KeyMaterial.parse(der);
-    int ciphertextLength = ((ASN1OctetString) info.getObjectAt(1)).getOctets().length;
-    // Every byte of the ciphertext and of the IV: PBES2 has no MAC, so the decoder must notice.
-    for (int i = 0; i < ciphertextLength + 3 + 16; i++) {
-      if (i >= ciphertextLength && i < ciphertextLength + 3) {
-        continue; // the OCTET STRING header between IV and ciphertext
+  @ParameterizedTest
+  @EnumSource(value = KeyType.class, names = {"ECDSA", "RSA", "ED25519"})
+  void tamperedCiphertextNeverDecryptsToAnotherKey(KeyType type) throws Exception {
+    for (long seed = 1; seed <= (type == KeyType.RSA ? 1 : 4); seed++) {
+      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+      random.setSeed(seed);
+      TufPrivateKey key = type == KeyType.RSA ? RsaKeys.shared() : TufKeys.generate(type, random);
+      byte[] pem = EncryptedKeyFiles.write(key, "root", null, "passphrase".toCharArray(), random);
+      PemBlock block = Pem.decodeFirst(pem);
+      byte[] der = block.bytes();
+      ASN1Sequence info = (ASN1Sequence) KeyMaterial.parse(der);
+      int ciphertextLength = ((ASN1OctetString) info.getObjectAt(1)).getOctets().length;
+      int headerLength = ciphertextLength < 128 ? 2 : ciphertextLength < 256 ? 3 : 4;
+      int refused = 0;
+      int tried = 0;
+      // Every byte of the ciphertext and of the IV (one bit each). PBES2 has no MAC: the decoder
+      // must notice through the structure and the key's own consistency, or the change must be
+      // one that leaves the key what it was.
+      for (int i = 0; i < ciphertextLength + headerLength + 16; i++) {
+        if (i >= ciphertextLength && i < ciphertextLength + headerLength) {
+          continue; // the OCTET STRING header between IV and ciphertext
+        }
+        byte[] flipped = der.clone();
+        flipped[der.length - 1 - i] ^= (byte) (1 << (i % 8));
+        byte[] tampered = Pem.encode(block.type(), block.headers(), flipped);
+        tried++;
+        try {
+          assertThat(EncryptedKeyFiles.read(tampered, "passphrase".toCharArray()).key()).as("flip %d", i).isEqualTo(key);
+        } catch (WrongPassphraseException expected) {
+          refused++;
+        }
       }
-      byte[] flipped = der.clone();
-      flipped[der.length - 1 - i] ^= (byte) (1 << (i % 8));
-      byte[] tampered = Pem.encode(block.type(), block.headers(), flipped);
-      assertThatThrownBy(() -> EncryptedKeyFiles.read(tampered, "passphrase".toCharArray()))
-          .isInstanceOf(WrongPassphraseException.class);
+      assertThat(refused).as("refused of %d", tried).isGreaterThan(tried * 9 / 10);
     }
   }
 
