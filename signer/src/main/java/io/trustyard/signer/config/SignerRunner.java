@@ -49,6 +49,7 @@ public final class SignerRunner implements AutoCloseable {
       tls = new ServerTls(files.certChain(), files.privateKey(), files.clientCa());
     } else {
       Path dataDir = config.dataDir().orElseThrow(() -> new IllegalArgumentException("no TLS files and no data directory"));
+      createPrivateDirectory(dataDir);
       LocalPki made = LocalPki.ensure(dataDir.resolve("tls"), random, clock);
       pki = Optional.of(made);
       tls = new ServerTls(made.signerCert(), made.signerKey(), Optional.of(made.ca()));
@@ -107,6 +108,28 @@ public final class SignerRunner implements AutoCloseable {
       return a -> a.equals(alias) ? Optional.of(passphrase.toCharArray()) : env.forAlias(a);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the passphrase file " + file, e);
+    }
+  }
+
+  /** The data directory holds keys, their passphrase and the CA key: owner only. */
+  private static void createPrivateDirectory(Path dir) {
+    try {
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      }
+    } catch (UnsupportedOperationException e) {
+      createDirectoriesPlain(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dir, e);
+    }
+  }
+
+  private static void createDirectoriesPlain(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dir, e);
     }
   }
 

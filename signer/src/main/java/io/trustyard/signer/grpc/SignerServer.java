@@ -10,7 +10,11 @@ import io.trustyard.signer.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +31,30 @@ public final class SignerServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SignerServer.class);
 
+  /** How often the key service (its database) is checked for the health status. */
+  public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(10);
+
   private final Server server;
   private final HealthStatusManager health;
+  private final ScheduledExecutorService healthChecks;
 
-  private SignerServer(Server server, HealthStatusManager health) {
+  private SignerServer(Server server, HealthStatusManager health, ScheduledExecutorService healthChecks) {
     this.server = server;
     this.health = health;
+    this.healthChecks = healthChecks;
   }
 
   /** Starts serving {@code keys} on {@code address} (port 0 picks a free port). */
   public static SignerServer start(KeyService keys, InetSocketAddress address, ServerTls tls) {
+    return start(keys, address, tls, DEFAULT_HEALTH_INTERVAL);
+  }
+
+  /**
+   * As {@link #start(KeyService, InetSocketAddress, ServerTls)}, re-checking the key service every
+   * {@code healthInterval}: a signer whose database is gone reports NOT_SERVING, so that
+   * notary-server (and a load balancer) stop sending it work.
+   */
+  public static SignerServer start(KeyService keys, InetSocketAddress address, ServerTls tls, Duration healthInterval) {
     TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
         .keyManager(TlsMaterial.keyManagers(tls.certChain(), tls.privateKey()));
     if (tls.clientCa().isPresent()) {
@@ -57,12 +75,29 @@ public final class SignerServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
     }
-    health.setStatus("", ServingStatus.SERVING);
-    health.setStatus(HEALTH_KEY_MANAGEMENT, ServingStatus.SERVING);
-    health.setStatus(HEALTH_SIGNER, ServingStatus.SERVING);
+    setHealth(health, ServingStatus.SERVING);
+    ScheduledExecutorService healthChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "signer-health");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicBoolean serving = new AtomicBoolean(true);
+    healthChecks.scheduleWithFixedDelay(() -> {
+      boolean ok = keys.healthy();
+      if (serving.getAndSet(ok) != ok) {
+        LOG.warn("signer storage is {}", ok ? "back: serving" : "not reachable: reporting NOT_SERVING");
+        setHealth(health, ok ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+      }
+    }, healthInterval.toMillis(), healthInterval.toMillis(), TimeUnit.MILLISECONDS);
     LOG.info("signer listening on {}:{} (client certificates {})", address.getHostString(), server.getPort(),
         tls.clientCa().isPresent() ? "required" : "not checked");
-    return new SignerServer(server, health);
+    return new SignerServer(server, health, healthChecks);
+  }
+
+  private static void setHealth(HealthStatusManager health, ServingStatus status) {
+    health.setStatus("", status);
+    health.setStatus(HEALTH_KEY_MANAGEMENT, status);
+    health.setStatus(HEALTH_SIGNER, status);
   }
 
   public int port() {
@@ -76,6 +111,7 @@ public final class SignerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    healthChecks.shutdownNow();
     health.enterTerminalState();
     server.shutdown();
     try {

@@ -38,6 +38,7 @@ class SignerRunnerTest {
       assertThat(mode(runner.pki().orElseThrow().signerKey())).isEqualTo("rw-------");
       assertThat(mode(dir.resolve("data/passphrase-timestamp_1"))).isEqualTo("rw-------");
       assertThat(mode(dir.resolve("data/signer.db"))).isEqualTo("rw-------");
+      assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
     }
     try (SignerRunner runner = SignerRunner.start(config, Map.of(), new SecureRandom(), Clock.systemUTC());
         RemoteKeyService client = connect(runner)) {
