@@ -40,7 +40,7 @@ class HttpApiTest {
 
   private TrustHttpServer server;
   private String base;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void start() {
@@ -313,5 +313,34 @@ class HttpApiTest {
     assertThat(last.get("Category").asText()).isEqualTo("deletion");
     assertThat(last.get("Version").asInt()).isZero();
     assertThat(HexFormat.of().parseHex(first.get("SHA256").asText())).hasSize(32);
+  }
+
+  @Test
+  void gunPrefixesAreCheckedBeforeAuthentication() throws Exception {
+    NotaryTrustService service = new NotaryTrustService(new InMemoryMetadataStore(Clock.systemUTC()),
+        new LocalKeyService(new MemoryKeyStore(), Passphrases.constant("p"), "default", new SecureRandom(), Clock.systemUTC(), () -> {}),
+        "ecdsa", Clock.systemUTC());
+    Authorizer denyAll = (authorization, required, host) ->
+        Optional.of(new io.trustyard.trustserver.auth.Denial("Bearer realm=\"x\"", null));
+    try (TrustHttpServer prefixed = TrustHttpServer.start(service, denyAll, new HttpSettings("127.0.0.1", 0, Optional.empty(),
+        CacheSettings.DEFAULT, List.of("docker.io/", "example.com/"), UPLOAD_LIMIT))) {
+      String url = "http://127.0.0.1:" + prefixed.port();
+      HttpResponse<byte[]> post = client.send(HttpRequest.newBuilder(URI.create(url + "/v2/other.org/app/_trust/tuf/"))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(new Multipart().build())).header("Content-Type", Multipart.CONTENT_TYPE)
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(post.statusCode()).isEqualTo(400);
+      JsonNode e = error(post);
+      assertThat(e.get("code").asText()).isEqualTo("INVALID_GUN");
+      assertThat(e.get("detail").asText()).isEqualTo("Require GUNs with prefix: [docker.io/ example.com/]");
+      HttpResponse<byte[]> get = client.send(HttpRequest.newBuilder(URI.create(url + "/v2/other.org/app/_trust/tuf/root.json"))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(get.statusCode()).isEqualTo(404);
+      assertThat(error(get).has("detail")).isFalse();
+      // Inside the prefixes, authentication applies.
+      HttpResponse<byte[]> inside = client.send(HttpRequest.newBuilder(URI.create(url + "/v2/docker.io/app/_trust/tuf/root.json"))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(inside.statusCode()).isEqualTo(401);
+      assertThat(inside.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"x\"");
+    }
   }
 }
