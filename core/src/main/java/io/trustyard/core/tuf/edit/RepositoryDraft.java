@@ -15,6 +15,7 @@ import io.trustyard.core.tuf.model.RootMetadata;
 import io.trustyard.core.tuf.model.Signed;
 import io.trustyard.core.tuf.model.TargetsMetadata;
 import io.trustyard.core.tuf.model.UnknownFields;
+import io.trustyard.core.tuf.verify.DelegationKeyChecks;
 import io.trustyard.core.tuf.verify.RootChecks;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,6 +83,13 @@ public final class RepositoryDraft {
           "threshold " + threshold + " must be between 1 and the number of keys (" + keys.size() + ")");
     }
     String parent = RoleNames.parent(name);
+    List<String> parentPaths = effectivePaths(parent);
+    List<String> outside = paths.stream().filter(p -> parentPaths.stream().noneMatch(p::startsWith)).toList();
+    if (!outside.isEmpty()) {
+      throw new TufException(TufError.DELEGATION_PATH_VIOLATION, name,
+          "paths " + outside + " are outside the paths of " + parent + ": " + parentPaths);
+    }
+    keys.forEach(key -> DelegationKeyChecks.requireUsable(name, key));
     TargetsMetadata parentBody = targetsBody(parent);
     Map<String, TufPublicKey> parentKeys = new LinkedHashMap<>(parentBody.delegations().keys());
     keys.forEach(k -> parentKeys.put(k.id(), k));

@@ -157,6 +157,7 @@ public final class TrustedSet {
     Parsed<TargetsMetadata> parsed = MetadataReader.targets(name, bytes, MetadataLimits.MAX_DOWNLOAD_SIZE);
     var parentKeys = parent.metadata().signed().delegations().keys();
     var keys = entry.keyIds().stream().map(parentKeys::get).filter(Objects::nonNull).toList();
+    keys.forEach(key -> DelegationKeyChecks.requireUsable(name, key));
     SignatureChecks.requireThreshold(name, parsed.signedBytes(), parsed.metadata().signatures(), keys,
         entry.threshold());
     finishChecks(name, parsed.signed());

@@ -103,6 +103,44 @@ class RepositoryEditorTest {
   }
 
   @Test
+  void nestedDelegationsStayWithinTheirParentsPaths() {
+    var subKey = TestKeys.ecdsa(7);
+    assertThatThrownBy(() -> fixture.editor.edit(fixture.released)
+        .putDelegation("targets/releases/sub", List.of(subKey.publicKey()), 1, List.of("other/")))
+        .isInstanceOfSatisfying(TufException.class, e -> assertThat(e.error()).isEqualTo(TufError.DELEGATION_PATH_VIOLATION));
+    InMemorySigner signer = new InMemorySigner(List.of(fixture.rootKey, fixture.targetsKey, fixture.snapshotKey,
+        fixture.timestampKey, fixture.releasesKey, subKey));
+    Repository nested = new RepositoryEditor(signer, NOW).edit(fixture.released)
+        .putDelegation("targets/releases/sub", List.of(subKey.publicKey()), 1, List.of("releases/sub/"))
+        .addTarget("targets/releases/sub", "releases/sub/s1", FileMeta.of(TestRepository.CONTENT))
+        .publish();
+    TrustedSet set = TestRepository.verify(nested.files(), NOW);
+    assertThat(set.findTarget("releases/sub/s1").orElseThrow().role()).isEqualTo("targets/releases/sub");
+    assertThat(set.targets("targets/releases/sub").orElseThrow().paths()).containsExactly("releases/sub/");
+  }
+
+  @Test
+  void certificateDelegationKeysSignAndWeakCertificatesAreRefused() {
+    var certKey = TestKeys.ecdsa(8);
+    TufPublicKey cert = TestKeys.rootCertificate(certKey, "targets/certified", NOW);
+    InMemorySigner signer = new InMemorySigner(List.of(fixture.rootKey, fixture.targetsKey, fixture.snapshotKey,
+        fixture.timestampKey, certKey));
+    Repository repo = new RepositoryEditor(signer, NOW).edit(fixture.released)
+        .putDelegation("targets/certified", List.of(cert), 1, List.of(""))
+        .addTarget("targets/certified", "c1", FileMeta.of(TestRepository.CONTENT))
+        .publish();
+    assertThat(repo.delegations().get("targets/certified").signatures()).extracting(s -> s.keyId())
+        .containsExactly(cert.id());
+    assertThat(TestRepository.verify(repo.files(), NOW).findTarget("c1").orElseThrow().role())
+        .isEqualTo("targets/certified");
+    var weak = TestKeys.weakRsa(9);
+    TufPublicKey weakCert = TestKeys.rootCertificate(weak, "targets/weak", NOW);
+    assertThatThrownBy(() -> fixture.editor.edit(fixture.released)
+        .putDelegation("targets/weak", List.of(weakCert), 1, List.of("")))
+        .isInstanceOfSatisfying(TufException.class, e -> assertThat(e.error()).isEqualTo(TufError.CERT_INVALID));
+  }
+
+  @Test
   void rotatingTheRootKeySignsWithOldAndNewKeysAndClientsFollow() {
     var newRootKey = TestKeys.ecdsa(11);
     TufPublicKey newCert = TestKeys.rootCertificate(newRootKey, GUN, NOW);

@@ -32,6 +32,18 @@ public final class TestKeys {
     return TufKeys.generate(KeyType.ED25519, random(seed));
   }
 
+  /** A 1024-bit RSA key, below Notary's minimum: only for showing that it is refused. */
+  public static TufPrivateKey weakRsa(long seed) {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(1024, random(seed));
+      java.security.KeyPair pair = generator.generateKeyPair();
+      return new TufPrivateKey(TufKeys.fromJca(KeyType.RSA, pair.getPublic()), pair.getPrivate());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A Notary-style root certificate key (CN = gun) valid from {@code from} for ten years. */
   public static TufPublicKey rootCertificate(TufPrivateKey key, String gun, Instant from) {
     return rootCertificate(key, gun, from, from.plus(Duration.ofDays(3650)));
