@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Run a Trustyard server in the foreground.",
-    subcommands = {ServeSignerCommand.class, ServeTrustServerCommand.class})
+    subcommands = {ServeSignerCommand.class, ServeTrustServerCommand.class, ServeRegistryCommand.class})
 public final class ServeCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -59,7 +59,8 @@ final class Dispatcher implements Handler {
       if (route.name() != null) {
         References.repository(route.name());
       }
-      AuthFailure failure = access.authorize(Http.header(req, "Authorization"), scopes(route, method, req));
+      AuthFailure failure = access.authorize(Http.header(req, "Authorization"), scopes(route, method, req),
+          selfBase(req));
       if (failure != null) {
         if (failure.challenge() != null) {
           res.header(HeaderNames.WWW_AUTHENTICATE, failure.challenge());
@@ -88,6 +89,15 @@ final class Dispatcher implements Handler {
           .register(metrics)
           .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** The URL the client used to reach us, for challenges that point at the built-in token endpoint. */
+  static String selfBase(ServerRequest req) {
+    String host = Http.header(req, "Host");
+    if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]+)?|\\[[0-9a-fA-F:]+\\](:[0-9]+)?")) {
+      host = "127.0.0.1:" + req.localPeer().port();
+    }
+    return (req.isSecure() ? "https://" : "http://") + host;
   }
 
   /** The scopes a request needs, as distribution requires them. */

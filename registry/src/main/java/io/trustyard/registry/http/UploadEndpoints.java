@@ -38,7 +38,8 @@ final class UploadEndpoints {
       Digest digest = References.digest(mount, OciErrorCode.DIGEST_INVALID);
       // A mount that cannot happen (unknown blob, unreadable source) degrades to a new session.
       if (OciNames.isValidRepositoryName(from)
-          && access.authorize(Http.header(req, "Authorization"), List.of(Scope.repository(from, "pull"))) == null
+          && access.authorize(Http.header(req, "Authorization"), List.of(Scope.repository(from, "pull")),
+              Dispatcher.selfBase(req)) == null
           && services.blobs().mount(repo, from, digest)) {
         created(res, repo, digest);
         return;

@@ -1,0 +1,49 @@
+package io.trustyard.cli.serve;
+
+import io.trustyard.registry.Registry;
+import io.trustyard.registry.config.RegistryConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trustyard serve registry [--config FILE]}. */
+@Command(name = "registry", mixinStandardHelpOptions = true,
+    description = "Run the OCI registry (distribution-compatible storage; port 5000 by default).")
+public final class ServeRegistryCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration file.")
+  Path config;
+
+  @Option(names = "--port", description = "Listen on this port (overrides the file; 0 picks a free port).")
+  Integer port;
+
+  @Option(names = "--host", description = "Listen on this address (overrides the file).")
+  String host;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "Filesystem storage root (overrides the file).")
+  Path root;
+
+  @Override
+  public Integer call() throws Exception {
+    RegistryConfig c = config == null ? RegistryConfig.defaults().resolvedAgainst(Path.of("").toAbsolutePath())
+        : RegistryConfig.read(config);
+    if (port != null) {
+      c = c.withPort(port);
+    }
+    if (host != null) {
+      c = c.withHost(host);
+    }
+    if (root != null) {
+      c = c.withFilesystemRoot(root.toAbsolutePath());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Registry registry = Registry.start(c)) {
+      System.out.println("registry listening on port " + registry.port());
+      System.out.flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "registry-shutdown"));
+      stopped.await();
+    }
+    return 0;
+  }
+}
