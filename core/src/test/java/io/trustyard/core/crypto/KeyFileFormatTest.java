@@ -84,6 +84,15 @@ class KeyFileFormatTest {
     assertThat(EncryptedKeyFiles.read(plain, null)).isEqualTo(new EncryptedKeyFiles.KeyFile(key, "releases", Optional.empty()));
   }
 
+  @ParameterizedTest
+  @EnumSource(value = KeyType.class, names = {"ECDSA", "RSA", "ED25519"})
+  void standardPkcs8FromTheJdkIsReadToo(KeyType type) {
+    TufPrivateKey key = key(type);
+    byte[] standard = Pem.encode("PRIVATE KEY", Map.of("role", "targets", "gun", "g"), key.jcaKey().getEncoded());
+    EncryptedKeyFiles.KeyFile read = EncryptedKeyFiles.read(standard, null);
+    assertThat(read).isEqualTo(new EncryptedKeyFiles.KeyFile(key, "targets", Optional.of("g")));
+  }
+
   @Test
   void pbes2ParametersAreNotarys() {
     byte[] pem = EncryptedKeyFiles.write(key(KeyType.ECDSA), "root", null, "passphrase".toCharArray(), RANDOM);

@@ -197,6 +197,34 @@ class RootCertificatesTest {
   }
 
   @Test
+  void commonNameIsAPrintableStringWhenItCanBeAsInGo() throws Exception {
+    TufPrivateKey key = TufKeys.generate(KeyType.ECDSA, new SecureRandom());
+    for (String gun : new String[] {"docker.io/library/alpine", "registry:5000/team_a/app", "example.com/é"}) {
+      X509Certificate cert = RootCertificates.create(key, gun, NOW, NOW.plusSeconds(60), new SecureRandom());
+      var cn = org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded())
+          .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue();
+      boolean printable = org.bouncycastle.asn1.DERPrintableString.isPrintableString(gun);
+      assertThat(cn).isInstanceOf(printable
+          ? org.bouncycastle.asn1.ASN1PrintableString.class : org.bouncycastle.asn1.ASN1UTF8String.class);
+      assertThat(RootCertificates.commonName(cert)).isEqualTo(gun);
+      RootCertificates.checkRootCertificate(RootCertificates.toX509Key(cert), gun, NOW, true);
+    }
+  }
+
+  @Test
+  void signerDatabaseFormWorksForCertificateKeys() {
+    TufPrivateKey key = TufKeys.generate(KeyType.ECDSA, new SecureRandom());
+    TufPublicKey x509 = RootCertificates.toX509Key(
+        RootCertificates.create(key, GUN, NOW, NOW.plusSeconds(60), new SecureRandom()));
+    TufPrivateKey restored = TufPrivateKey.fromPrivateBytes("ecdsa-x509", x509.publicBytes(), key.privateBytes());
+    assertThat(restored.publicKey()).isEqualTo(x509);
+    assertThat(restored.bare()).isEqualTo(key);
+    TufPrivateKey other = TufKeys.generate(KeyType.ECDSA, new SecureRandom());
+    assertThatThrownBy(() -> TufPrivateKey.fromPrivateBytes("ecdsa-x509", x509.publicBytes(), other.privateBytes()))
+        .isInstanceOf(MalformedKeyException.class);
+  }
+
+  @Test
   void ed25519KeysCannotBeRootCertificates() {
     TufPrivateKey key = TufKeys.generate(KeyType.ED25519, new SecureRandom());
     assertThatThrownBy(() -> RootCertificates.create(key, GUN, NOW, NOW.plusSeconds(1), new SecureRandom()))
