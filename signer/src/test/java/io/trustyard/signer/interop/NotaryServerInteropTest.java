@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotaryServerInteropTest {
 
-  private static final String GUN = "example.com/interop/app";
   private Path dir;
   private TestPki pki;
   private Database db;
   private SignerRunner signer;
-  private Subprocess notaryServer;
-  private int serverPort;
 
   @BeforeAll
   void start(@TempDir Path tempDir) throws IOException {
@@ -63,25 +61,10 @@ class NotaryServerInteropTest {
         Map.of("NOTARY_SIGNER_TIMESTAMP_1", "signer passphrase"), new SecureRandom(), Clock.systemUTC());
     db = Database.open(DatabaseUrl.sqlite(dir.resolve("signer.db")));
 
-    serverPort = Subprocess.freePort();
-    Path config = dir.resolve("server-config.json");
-    Files.writeString(config, """
-        {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
-         "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "ecdsa",
-                           "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
-         "storage": {"backend": "memory"},
-         "logging": {"level": "info"}}
-        """.formatted(serverPort, pki.serverCert(), pki.serverKey(), signer.port(), pki.ca(), pki.clientCert(),
-        pki.clientKey()));
-    notaryServer = Subprocess.start("notary-server", List.of("notary-server", "-config", config.toString()), Map.of(), dir);
-    notaryServer.awaitReady(() -> listening(serverPort), Duration.ofSeconds(60));
   }
 
   @AfterAll
   void stop() {
-    if (notaryServer != null) {
-      notaryServer.close();
-    }
     if (signer != null) {
       signer.close();
     }
@@ -90,42 +73,58 @@ class NotaryServerInteropTest {
     }
   }
 
-  @Test
-  void notaryPublishesThroughNotaryServerSigningTimestampsWithOurSigner() throws Exception {
-    Files.writeString(dir.resolve("target.txt"), "hello from the interop test\n");
-    assertSucceeds(notary("init", GUN));
-    assertSucceeds(notary("add", GUN, "v1", "target.txt"));
-    assertSucceeds(notary("publish", GUN));
-    Subprocess.Result list = notary("list", GUN);
-    assertSucceeds(list);
-    assertThat(list.output()).contains("v1").contains("28");
+  @ParameterizedTest
+  @CsvSource({"ecdsa,ecdsa", "ed25519,eddsa", "rsa,rsapss"})
+  void notaryPublishesThroughNotaryServerSigningTimestampsWithOurSigner(String keyAlgorithm, String method)
+      throws Exception {
+    String gun = "example.com/interop/" + keyAlgorithm;
+    int serverPort = Subprocess.freePort();
+    Path config = dir.resolve("server-config-" + keyAlgorithm + ".json");
+    Files.writeString(config, """
+        {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
+         "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "%s",
+                           "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
+         "storage": {"backend": "memory"},
+         "logging": {"level": "info"}}
+        """.formatted(serverPort, pki.serverCert(), pki.serverKey(), signer.port(), keyAlgorithm, pki.ca(),
+        pki.clientCert(), pki.clientKey()));
+    try (Subprocess notaryServer = Subprocess.start("notary-server-" + keyAlgorithm,
+        List.of("notary-server", "-config", config.toString()), Map.of(), dir)) {
+      notaryServer.awaitReady(() -> listening(serverPort), Duration.ofSeconds(60));
+      Notary notary = new Notary(serverPort, dir.resolve("trust-" + keyAlgorithm), notaryServer);
 
-    // A second publish signs a new timestamp with the same key.
-    assertSucceeds(notary("add", GUN, "v2", "target.txt"));
-    assertSucceeds(notary("publish", GUN));
-    assertThat(notary("list", GUN).output()).contains("v1").contains("v2");
+      Files.writeString(dir.resolve("target.txt"), "hello from the interop test\n");
+      notary.succeeds("init", gun);
+      notary.succeeds("add", gun, "v1", "target.txt");
+      notary.succeeds("publish", gun);
+      assertThat(notary.succeeds("list", gun)).contains("v1");
+      // A second publish signs a new timestamp with the same key.
+      notary.succeeds("add", gun, "v2", "target.txt");
+      notary.succeeds("publish", gun);
+      assertThat(notary.succeeds("list", gun)).contains("v1").contains("v2");
 
-    List<StoredKey> timestampKeys = keysOfRole("timestamp");
-    assertThat(timestampKeys).hasSize(1);
-    StoredKey timestampKey = timestampKeys.get(0);
-    assertThat(timestampKey.gun()).isEqualTo(GUN);
-    assertThat(timestampKey.algorithm()).isEqualTo("ecdsa");
-    assertThat(timestampKey.lastUsed()).isPresent();
+      List<StoredKey> timestampKeys = keysOf(gun, "timestamp");
+      assertThat(timestampKeys).hasSize(1);
+      StoredKey timestampKey = timestampKeys.get(0);
+      assertThat(timestampKey.algorithm()).isEqualTo(keyAlgorithm);
+      assertThat(timestampKey.lastUsed()).isPresent();
 
-    JsonNode timestamp = new ObjectMapper().readTree(
-        dir.resolve("trust/tuf/" + GUN + "/metadata/timestamp.json").toFile());
-    assertThat(timestamp.path("signed").path("version").asInt()).isEqualTo(2);
-    assertThat(timestamp.path("signatures").get(0).path("keyid").asText()).isEqualTo(timestampKey.keyId());
-    assertThat(timestamp.path("signatures").get(0).path("method").asText()).isEqualTo("ecdsa");
-    assertThat(notaryServer.log()).doesNotContain("level=error").doesNotContain("\"level\":\"error\"");
+      JsonNode timestamp = new ObjectMapper().readTree(
+          dir.resolve("trust-" + keyAlgorithm + "/tuf/" + gun + "/metadata/timestamp.json").toFile());
+      assertThat(timestamp.path("signed").path("version").asInt()).isEqualTo(2);
+      assertThat(timestamp.path("signatures").get(0).path("keyid").asText()).isEqualTo(timestampKey.keyId());
+      assertThat(timestamp.path("signatures").get(0).path("method").asText()).isEqualTo(method);
+      assertThat(notaryServer.log()).doesNotContain("level=error").doesNotContain("\"level\":\"error\"");
+    }
   }
 
-  private List<StoredKey> keysOfRole(String role) {
+  private List<StoredKey> keysOf(String gun, String role) {
     return db.withConnection(c -> {
       List<StoredKey> found = new ArrayList<>();
       SqlKeyStore store = new SqlKeyStore(db, Clock.systemUTC());
-      try (PreparedStatement ps = c.prepareStatement("SELECT key_id FROM private_keys WHERE role = ?")) {
-        ps.setString(1, role);
+      try (PreparedStatement ps = c.prepareStatement("SELECT key_id FROM private_keys WHERE gun = ? AND role = ?")) {
+        ps.setString(1, gun);
+        ps.setString(2, role);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             found.add(store.get(rs.getString(1)).orElseThrow());
@@ -136,21 +135,22 @@ class NotaryServerInteropTest {
     });
   }
 
-  private Subprocess.Result notary(String... args) {
-    List<String> command = new ArrayList<>(List.of("notary", "-d", dir.resolve("trust").toString(),
-        "-s", "https://127.0.0.1:" + serverPort, "--tlscacert", pki.ca().toString()));
-    command.addAll(List.of(args));
-    Map<String, String> env = new HashMap<>();
-    env.put("HOME", dir.toString());
-    env.put("NOTARY_ROOT_PASSPHRASE", "root passphrase");
-    env.put("NOTARY_TARGETS_PASSPHRASE", "targets passphrase");
-    env.put("NOTARY_SNAPSHOT_PASSPHRASE", "snapshot passphrase");
-    return Subprocess.run(command, env, dir, Duration.ofSeconds(90));
-  }
-
-  private void assertSucceeds(Subprocess.Result result) {
-    assertThat(result.exitCode()).as("notary output: %s%nnotary-server log: %s", result.output(), notaryServer.log())
-        .isZero();
+  /** The real notary CLI with its own trust dir, talking to one notary-server. */
+  private record Notary(int serverPort, Path trustDir, Subprocess server) {
+    String succeeds(String... args) {
+      List<String> command = new ArrayList<>(List.of("notary", "-d", trustDir.toString(),
+          "-s", "https://127.0.0.1:" + serverPort, "--tlscacert", trustDir.getParent().resolve("pki/ca.crt").toString()));
+      command.addAll(List.of(args));
+      Map<String, String> env = new HashMap<>();
+      env.put("HOME", trustDir.getParent().toString());
+      env.put("NOTARY_ROOT_PASSPHRASE", "root passphrase");
+      env.put("NOTARY_TARGETS_PASSPHRASE", "targets passphrase");
+      env.put("NOTARY_SNAPSHOT_PASSPHRASE", "snapshot passphrase");
+      Subprocess.Result result = Subprocess.run(command, env, trustDir.getParent(), Duration.ofSeconds(90));
+      assertThat(result.exitCode()).as("notary %s: %s%nnotary-server log: %s", args[0], result.output(), server.log())
+          .isZero();
+      return result.output();
+    }
   }
 
   private static boolean listening(int port) {
