@@ -214,10 +214,10 @@ final class UpdateValidator {
       String parentName = RoleNames.parent(role);
       Parsed<TargetsMetadata> parent = loaded.get(parentName);
       if (parent == null) {
-        parent = storedSnapshot.flatMap(s -> listedOrEmpty(repo, s, parentName))
-            .map(f -> MetadataReader.targets(parentName, f.data(), MAX))
+        StoredMetadata stored = storedSnapshot.flatMap(s -> listedOrEmpty(repo, s, parentName))
             .orElseThrow(() -> ValidationError.ErrBadTargets.exception(
                 "parent role " + parentName + " of " + role + " is neither uploaded nor stored"));
+        parent = parse(() -> MetadataReader.targets(parentName, stored.data(), MAX), ValidationError.ErrBadTargets);
       }
       DelegatedRole delegation = parent.signed().delegations().role(role).orElseThrow(
           () -> ValidationError.ErrBadTargets.exception(parentName + " does not delegate to " + role));
