@@ -96,6 +96,25 @@ class RepositoryEditorTest {
   }
 
   @Test
+  void unknownFieldsSurviveTheNextVersion() {
+    Signed<TargetsMetadata> targets = fixture.released.targets();
+    TargetsMetadata withExtra = new TargetsMetadata(targets.signed().version(), targets.signed().expires(),
+        targets.signed().targets(), targets.signed().delegations(),
+        new io.trustyard.core.tuf.model.UnknownFields(Map.of("x-future",
+            io.trustyard.core.json.Json.nodes().objectNode().put("kept", true))));
+    List<TufPublicKey> keys = List.of(fixture.targetsKey.publicKey());
+    Repository base = new Repository(GUN, fixture.released.root(),
+        MetadataSigning.sign(withExtra, List.of(), fixture.signer, keys, keys), fixture.released.delegations(),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    Repository next = fixture.editor.edit(base).addTarget(RoleNames.TARGETS, "v9", FileMeta.of(TestRepository.CONTENT))
+        .publish();
+    assertThat(next.targets().signed().unknown().fields()).containsOnlyKeys("x-future");
+    assertThat(new String(next.file("targets").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"x-future\":{\"kept\":true}");
+    assertThat(TestRepository.verify(next.files(), NOW).findTarget("v9")).isPresent();
+  }
+
+  @Test
   void aTargetOutsideTheDelegationsPathsIsRefusedByTheEditor() {
     assertThatThrownBy(() -> fixture.editor.edit(fixture.released)
         .addTarget("targets/releases", "other/x", FileMeta.of(TestRepository.CONTENT)))
