@@ -95,6 +95,9 @@ class NotaryCliInteropTest {
     notary(alice, "add", gun, "v2", payload.toString(), "-p").ok();
     assertThat(notary(bob, "list", gun).ok().output()).contains("v1").contains("v2");
 
+    assertThat(notary(alice, "key", "rotate", gun, "timestamp", "-r").ok().output())
+        .contains("Successfully rotated timestamp key for repository " + gun);
+    assertThat(notary(bob, "list", gun).ok().output()).contains("v2");
     assertThat(notary(alice, "key", "rotate", gun, "targets").ok().output())
         .contains("Successfully rotated targets key for repository " + gun);
     assertThat(notaryWithInput(alice, "yes\n", "key", "rotate", gun, "root").ok().output())
