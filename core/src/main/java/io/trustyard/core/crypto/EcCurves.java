@@ -22,6 +22,8 @@ enum EcCurves {
   final ASN1ObjectIdentifier oid;
   final String jdkName;
   private volatile ECParameterSpec jdkSpec;
+  // Kept so that the comb multiplier's precomputation on G is made once per curve, not per call.
+  private volatile X9ECParameters x9;
 
   EcCurves(String oid, String jdkName) {
     this.oid = new ASN1ObjectIdentifier(oid);
@@ -66,6 +68,15 @@ enum EcCurves {
     return s;
   }
 
+  private X9ECParameters x9() {
+    X9ECParameters p = x9;
+    if (p == null) {
+      p = ECNamedCurveTable.getByOID(oid);
+      x9 = p;
+    }
+    return p;
+  }
+
   BigInteger order() {
     return jdkSpec().getOrder();
   }
@@ -77,7 +88,7 @@ enum EcCurves {
 
   /** The public point d·G; the JDK has no public API for it, Bouncy Castle's math does. */
   ECPoint publicPoint(BigInteger d) {
-    X9ECParameters x9 = ECNamedCurveTable.getByOID(oid);
+    X9ECParameters x9 = x9();
     ECMultiplier multiplier = new FixedPointCombMultiplier();
     org.bouncycastle.math.ec.ECPoint q = multiplier.multiply(x9.getG(), d).normalize();
     return new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
