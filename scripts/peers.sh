@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real Debian peers that the interop tests drive: the Go notary CLI, notary-server
-# and notary-signer, distribution's docker-registry, skopeo and umoci. Does nothing when they
-# are already there.
+# and notary-signer, distribution's docker-registry, skopeo and umoci, and a docker CLI (from
+# docker.io when the machine carries none; no daemon is used). Does nothing when they are already there.
 set -euo pipefail
 
 missing=()
@@ -9,6 +9,7 @@ command -v notary >/dev/null 2>&1 || missing+=(notary)
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
 command -v umoci >/dev/null 2>&1 || missing+=(umoci)
+command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
