@@ -19,9 +19,14 @@ public final class BlobService {
   private final StorageDriver storage;
   private final TamperGuard guard;
 
-  public BlobService(StorageDriver storage, TamperGuard guard) {
+  private final io.micrometer.core.instrument.Counter mounts;
+
+  public BlobService(StorageDriver storage, TamperGuard guard, io.micrometer.core.instrument.MeterRegistry metrics) {
     this.storage = storage;
     this.guard = guard;
+    this.mounts = io.micrometer.core.instrument.Counter.builder("trustyard_registry_blob_mounts")
+        .description("blobs linked into a repository from another one instead of being uploaded")
+        .register(metrics);
   }
 
   /** An open, verified blob; close it when served. */
@@ -120,6 +125,7 @@ public final class BlobService {
       return false;
     }
     link(repo, digest);
+    mounts.increment();
     return true;
   }
 

@@ -19,7 +19,7 @@ public record RegistryServices(
   public static RegistryServices create(StorageDriver storage, MeterRegistry metrics, Clock clock, boolean strict,
       boolean deleteEnabled) {
     TamperGuard guard = new TamperGuard(strict, metrics);
-    BlobService blobs = new BlobService(storage, guard);
+    BlobService blobs = new BlobService(storage, guard, metrics);
     ManifestService manifests = new ManifestService(storage, blobs);
     return new RegistryServices(storage, blobs, new UploadService(storage, blobs, guard, clock), manifests,
         new ReferrersService(storage, manifests), new CatalogService(storage), guard, metrics, deleteEnabled);
