@@ -20,6 +20,7 @@ final class Messages {
   }
 
   static String shorten(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    String printable = s.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= 80 ? printable : printable.substring(0, 80) + "...";
   }
 }

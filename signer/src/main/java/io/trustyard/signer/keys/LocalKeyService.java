@@ -193,7 +193,9 @@ public final class LocalKeyService implements KeyService {
     if (s == null) {
       return "";
     }
-    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    // Client-supplied text ends up in messages and logs: no control characters, bounded length.
+    String printable = s.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= 80 ? printable : printable.substring(0, 80) + "...";
   }
 
   private static SignerKey toSignerKey(StoredKey k) {

@@ -85,6 +85,8 @@ class LocalKeyServiceTest {
     try (LocalKeyService keys = new LocalKeyService(store, Passphrases.fromEnvironment(ENV), "timestamp_1",
         new SecureRandom(), Clock.systemUTC(), () -> { })) {
       expect(() -> keys.createKey("dsa", "g", "timestamp"), SignerError.UNSUPPORTED_ALGORITHM, "dsa");
+      assertThatThrownBy(() -> keys.createKey("x\nFAKE LOG LINE", "g", "timestamp"))
+          .hasMessageContaining("x?FAKE LOG LINE").hasMessageNotContaining("\n");
       expect(() -> keys.createKey("ecdsa-x509", "g", "timestamp"), SignerError.UNSUPPORTED_ALGORITHM, "ecdsa-x509");
       expect(() -> keys.createKey("ecdsa", "g".repeat(256), "timestamp"), SignerError.INVALID_REQUEST, "gun");
       expect(() -> keys.createKey("ecdsa", "g", "time\nstamp"), SignerError.INVALID_REQUEST, "role");
