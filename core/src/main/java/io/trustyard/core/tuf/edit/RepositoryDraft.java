@@ -235,7 +235,8 @@ public final class RepositoryDraft {
     delegations.remove(RoleNames.TARGETS);
     Repository unsnapshotted = new Repository(base.gun(), newRoot, signed.get(RoleNames.TARGETS), delegations,
         Optional.empty(), Optional.empty());
-    return editor.finish(unsnapshotted, base.snapshot().map(Signed::signed), base.timestamp().map(Signed::signed));
+    return editor.finish(unsnapshotted, base.snapshot().map(Signed::signed), base.timestamp().map(Signed::signed),
+        dirty);
   }
 
   private TargetsMetadata targetsBody(String role) {

@@ -6,6 +6,7 @@ import io.trustyard.core.tuf.TufException;
 import io.trustyard.core.tuf.codec.MetadataLimits;
 import io.trustyard.core.tuf.codec.MetadataReader;
 import io.trustyard.core.tuf.codec.MetadataWriter;
+import io.trustyard.core.tuf.model.DelegatedRole;
 import io.trustyard.core.tuf.model.Delegations;
 import io.trustyard.core.tuf.model.FileMeta;
 import io.trustyard.core.tuf.model.RoleKeys;
@@ -20,14 +21,18 @@ import io.trustyard.core.tuf.model.UnknownFields;
 import io.trustyard.core.tuf.verify.RootChecks;
 import io.trustyard.core.tuf.verify.SignatureChecks;
 import io.trustyard.core.tuf.verify.TrustedSet;
+import io.trustyard.core.tuf.verify.TrustedTargets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Produces metadata at a given time: new repositories, the next version of edited roles
@@ -75,7 +80,7 @@ public final class RepositoryEditor {
         Delegations.EMPTY, UnknownFields.NONE);
     Signed<TargetsMetadata> targets = signForRoot(RoleNames.TARGETS, targetsBody, rootBody);
     return finish(new Repository(gun, root, targets, Map.of(), Optional.empty(), Optional.empty()),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Set.of());
   }
 
   /** Starts the next version of {@code repository}; changes are signed by {@link RepositoryDraft#publish()}. */
@@ -151,10 +156,12 @@ public final class RepositoryEditor {
 
   /**
    * Adds snapshot and timestamp when the signer holds their keys (else the trust server makes
-   * them), then verifies a complete result as one chain.
+   * them), then verifies a complete result as one chain. Delegations signed now must verify; a
+   * delegation left as it was may have become invalid through its parent (a removed key: that is
+   * how a delegate is revoked) and is then skipped with its subtree, as clients skip it.
    */
   Repository finish(Repository repository, Optional<SnapshotMetadata> previousSnapshot,
-      Optional<TimestampMetadata> previousTimestamp) {
+      Optional<TimestampMetadata> previousTimestamp, Set<String> signedNow) {
     RootMetadata root = repository.root().signed();
     Map<String, FileMeta> meta = new LinkedHashMap<>();
     repository.files().forEach((role, bytes) -> meta.put(role, FileMeta.of(bytes)));
@@ -168,13 +175,34 @@ public final class RepositoryEditor {
     Repository result = new Repository(repository.gun(), repository.root(), repository.targets(),
         repository.delegations(), snapshot, timestamp);
     if (timestamp.isPresent()) {
-      Map<String, byte[]> files = result.files();
-      Map<String, byte[]> delegations = new LinkedHashMap<>(files);
-      RoleNames.BASE_ROLES.forEach(delegations::remove);
-      TrustedSet.verifyAll(result.gun(), now, files.get(RoleNames.ROOT), files.get(RoleNames.TIMESTAMP),
-          files.get(RoleNames.SNAPSHOT), files.get(RoleNames.TARGETS), delegations);
+      verifyChain(result, signedNow);
     }
     return result;
+  }
+
+  private void verifyChain(Repository repository, Set<String> signedNow) {
+    Map<String, byte[]> files = repository.files();
+    TrustedSet set = TrustedSet.bootstrap(repository.gun(), files.get(RoleNames.ROOT), now)
+        .withTimestamp(files.get(RoleNames.TIMESTAMP)).withSnapshot(files.get(RoleNames.SNAPSHOT))
+        .withTargets(files.get(RoleNames.TARGETS));
+    Deque<String> queue = new ArrayDeque<>(List.of(RoleNames.TARGETS));
+    while (!queue.isEmpty()) {
+      TrustedTargets parent = set.targets(queue.poll()).orElseThrow();
+      for (DelegatedRole child : parent.metadata().signed().delegations().roles()) {
+        byte[] bytes = files.get(child.name());
+        if (bytes == null) {
+          continue;
+        }
+        try {
+          set = set.withDelegation(child.name(), bytes);
+          queue.add(child.name());
+        } catch (TufException e) {
+          if (signedNow.contains(child.name())) {
+            throw e;
+          }
+        }
+      }
+    }
   }
 
   static TufException missing(String role, String message) {

@@ -115,6 +115,29 @@ class RepositoryEditorTest {
   }
 
   @Test
+  void theOwnerRevokesADelegateWithoutHoldingTheDelegationKey() {
+    var replacement = TestKeys.ecdsa(23);
+    InMemorySigner owner = new InMemorySigner(List.of(fixture.rootKey, fixture.targetsKey, fixture.snapshotKey,
+        fixture.timestampKey));
+    Repository revoked = new RepositoryEditor(owner, NOW).edit(fixture.released)
+        .addDelegationKeys("targets/releases", List.of(replacement.publicKey()))
+        .removeDelegationKeys("targets/releases", List.of(fixture.releasesKey.publicKey().id()))
+        .publish();
+    // The delegation's metadata is unchanged and no longer verifies: clients skip it.
+    assertThat(revoked.delegations().get("targets/releases")).isEqualTo(fixture.released.delegations().get("targets/releases"));
+    Map<String, byte[]> files = revoked.files();
+    TrustedSet set = TrustedSet.bootstrap(GUN, files.get("root"), NOW).withTimestamp(files.get("timestamp"))
+        .withSnapshot(files.get("snapshot")).withTargets(files.get("targets"));
+    assertThatThrownBy(() -> set.withDelegation("targets/releases", files.get("targets/releases")))
+        .isInstanceOfSatisfying(TufException.class, e -> assertThat(e.error()).isEqualTo(TufError.THRESHOLD_NOT_MET));
+    assertThat(set.findTarget("releases/r1")).isEmpty();
+    // Signing into it now needs the new delegate's key.
+    assertThatThrownBy(() -> new RepositoryEditor(owner, NOW).edit(revoked)
+        .addTarget("targets/releases", "releases/r2", FileMeta.of(TestRepository.CONTENT)).publish())
+        .isInstanceOfSatisfying(TufException.class, e -> assertThat(e.error()).isEqualTo(TufError.THRESHOLD_NOT_MET));
+  }
+
+  @Test
   void aTargetOutsideTheDelegationsPathsIsRefusedByTheEditor() {
     assertThatThrownBy(() -> fixture.editor.edit(fixture.released)
         .addTarget("targets/releases", "other/x", FileMeta.of(TestRepository.CONTENT)))
