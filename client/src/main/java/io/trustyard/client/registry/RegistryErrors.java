@@ -59,7 +59,7 @@ final class RegistryErrors {
     String said = errors.isEmpty() ? "" : " (registry said: " + errors.stream()
         .map(e -> e.code() + (e.message().isEmpty() ? "" : ": " + e.message()))
         .collect(Collectors.joining("; ")) + ")";
-    String repo = host + "/" + repository;
+    String repo = repository.isEmpty() ? host : host + "/" + repository;
     return switch (status) {
       case 401 -> new RegistryException(Kind.UNAUTHORIZED, authenticated
           ? "the credentials for registry " + host + " were not accepted for " + repo

@@ -128,6 +128,30 @@ public final class RegistryTransport {
     return followRedirects(built, response);
   }
 
+  /**
+   * Checks credentials as {@code docker login} does: against the ping's challenge (a basic-auth
+   * request or a token without scope); a registry that asks for nothing accepts anyone.
+   */
+  public void verifyCredentials(Credentials given) {
+    ping();
+    Challenge c = challenge;
+    if (c == null) {
+      return;
+    }
+    if (c.isBearer()) {
+      tokens.fetch(c, Set.of(), given);
+      return;
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v2/")).GET()
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((given.username() + ":" + given.password()).getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<InputStream> response = exchange(request.build());
+    byte[] body = readBounded(response);
+    if (response.statusCode() != 200) {
+      throw RegistryErrors.status(host, "", "the login", response.statusCode(), body, true);
+    }
+  }
+
   /** True if credentials were (or would be) sent to this registry. */
   public boolean hasCredentials() {
     return credentials.get(host).isPresent();

@@ -1,0 +1,186 @@
+package io.trustyard.cli.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trustyard.cli.Main;
+import io.trustyard.client.archive.TarWriter;
+import io.trustyard.client.testing.DockerRegistry;
+import io.trustyard.client.testing.Htpasswd;
+import io.trustyard.client.testing.TestImages;
+import io.trustyard.core.digest.Digest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code trustyard image ...} and {@code login} commands end to end against docker-registry. */
+class ImageCommandsTest {
+
+  @TempDir Path dir;
+  private DockerRegistry registry;
+
+  record Run(int code, String out, String err) {}
+
+  @AfterEach
+  void stop() {
+    ClientCommand.environment = System.getenv();
+    if (registry != null) {
+      registry.close();
+    }
+  }
+
+  private Run run(String... args) {
+    CommandLine cli = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path dockerSave(TestImages.Built image, String tag) throws IOException {
+    Path archive = dir.resolve("save.tar");
+    String configName = Digest.sha256(image.config()).hex() + ".json";
+    try (TarWriter tar = new TarWriter(Files.newOutputStream(archive))) {
+      tar.file("l1/layer.tar", image.layers().get(0));
+      tar.file(configName, image.config());
+      tar.file("manifest.json", ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"" + tag
+          + "\"],\"Layers\":[\"l1/layer.tar\"]}]").getBytes(StandardCharsets.UTF_8));
+    }
+    return archive;
+  }
+
+  @Test
+  void importTagPushPullInspectExportAndRemove() throws Exception {
+    registry = DockerRegistry.start(dir.resolve("reg"), null);
+    String a = "--store=" + dir.resolve("a");
+    String b = "--store=" + dir.resolve("b");
+    TestImages.Built image = TestImages.image("linux", "amd64", List.of(TestImages.layer("hello", 2000, 3)));
+
+    Run imported = run("image", "import", a, dockerSave(image, "app:1").toString());
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("Loaded image: docker.io/library/app:1");
+
+    String remote = registry.host() + "/team/app:1";
+    assertThat(run("image", "tag", a, "app:1", remote).code()).isZero();
+    Run ls = run("image", "ls", a);
+    assertThat(ls.out()).contains("REPOSITORY").contains(registry.host() + "/team/app").contains("app ");
+
+    Run push = run("image", "push", a, remote);
+    assertThat(push.code()).as(push.err()).isZero();
+    assertThat(push.out()).contains("The push refers to repository [" + registry.host() + "/team/app]")
+        .contains("1: digest: sha256:");
+
+    Run pull = run("image", "pull", b, remote);
+    assertThat(pull.code()).as(pull.err()).isZero();
+    assertThat(pull.out()).contains("Status: Downloaded newer image for " + remote);
+    assertThat(run("image", "pull", b, remote).out()).contains("Image is up to date for " + remote);
+
+    Run inspect = run("image", "inspect", b, remote);
+    JsonNode json = new ObjectMapper().readTree(inspect.out());
+    assertThat(json.get(0).get("Config").get("architecture").asText()).isEqualTo("amd64");
+    assertThat(json.get(0).get("Manifest").get("layers").get(0).get("digest").asText())
+        .isEqualTo(Digest.sha256(image.layers().get(0)).toString());
+
+    Path exported = dir.resolve("out.tar");
+    Run export = run("image", "export", b, "--format", "oci-archive", "-o", exported.toString(), remote);
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(exported).isRegularFile();
+
+    Run rm = run("image", "rm", b, remote);
+    assertThat(rm.out()).contains("Untagged: " + remote);
+    assertThat(run("image", "ls", b, "-q").out()).isBlank();
+    try (var blobs = Files.list(dir.resolve("b/blobs/sha256"))) {
+      assertThat(blobs.count()).isZero();
+    }
+    Run rmAgain = run("image", "rm", b, remote);
+    assertThat(rmAgain.code()).isEqualTo(1);
+    assertThat(rmAgain.err()).contains("no image " + remote);
+  }
+
+  @Test
+  void loginStoresCredentialsDockerCanReadAndPushUsesThem() throws Exception {
+    Path htpasswd = Htpasswd.write(dir.resolve("htpasswd"), "alice", "s3cret");
+    registry = DockerRegistry.start(dir.resolve("reg"), htpasswd);
+    String store = "--store=" + dir.resolve("a");
+    String config = "--config=" + dir.resolve("docker");
+    String remote = registry.host() + "/private/app:1";
+    TestImages.Built image = TestImages.image("linux", "amd64", List.of(TestImages.layer("x", 100, 4)));
+    assertThat(run("image", "import", store, dockerSave(image, remote).toString()).code()).isZero();
+
+    Run anonymous = run("image", "push", store, config, remote);
+    assertThat(anonymous.code()).isEqualTo(1);
+    assertThat(anonymous.err()).startsWith("trustyard: ").contains("requires authentication")
+        .contains("trustyard login " + registry.host());
+    assertThat(anonymous.err().strip().lines()).hasSize(1);
+
+    Run wrong = run("login", config, registry.host(), "-u", "alice", "-p", "nope");
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err()).contains("did not accept the username or password");
+    assertThat(dir.resolve("docker/config.json")).doesNotExist();
+
+    Run login = run("login", config, "http://" + registry.host() + "/", "-u", "alice", "-p", "s3cret");
+    assertThat(login.code()).as(login.err()).isZero();
+    assertThat(login.out()).contains("Login Succeeded");
+    JsonNode saved = new ObjectMapper().readTree(dir.resolve("docker/config.json").toFile());
+    assertThat(saved.get("auths").get(registry.host()).get("auth").asText())
+        .isEqualTo(Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("docker/config.json")).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+
+    Run push = run("image", "push", store, config, remote);
+    assertThat(push.code()).as(push.err()).isZero();
+    Run pull = run("image", "pull", "--store=" + dir.resolve("b"), config, remote);
+    assertThat(pull.code()).as(pull.err()).isZero();
+
+    assertThat(run("logout", config, registry.host()).out()).contains("Removing login credentials");
+    assertThat(new ObjectMapper().readTree(dir.resolve("docker/config.json").toFile()).get("auths").size()).isZero();
+  }
+
+  @Test
+  void failuresAreOneLineOnStderrWithANonZeroCode() throws Exception {
+    registry = DockerRegistry.start(dir.resolve("reg"), null);
+    String store = "--store=" + dir.resolve("a");
+    Run missing = run("image", "pull", store, registry.host() + "/no/such:1");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("trustyard: ").contains("no/such");
+    assertThat(missing.err().strip().lines()).hasSize(1);
+
+    Run bad = run("image", "pull", store, "UPPER/Case");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("lowercase");
+
+    ClientCommand.environment = Map.of("DOCKER_CONTENT_TRUST", "1");
+    Run trusted = run("image", "pull", store, registry.host() + "/x:1");
+    assertThat(trusted.code()).isEqualTo(1);
+    assertThat(trusted.err()).contains("--disable-content-trust");
+
+    TestImages.Built image = TestImages.image("linux", "amd64", List.of(TestImages.layer("t", 5000, 5)));
+    String remote = registry.host() + "/tamper/app:1";
+    ClientCommand.environment = Map.of();
+    assertThat(run("image", "import", store, dockerSave(image, remote).toString()).code()).isZero();
+    assertThat(run("image", "push", store, remote).code()).isZero();
+    Path data = registry.blobData(Digest.sha256(image.layers().get(0)).hex());
+    byte[] bytes = Files.readAllBytes(data);
+    bytes[0] ^= 1;
+    Files.write(data, bytes);
+    ClientCommand.environment = Map.of("DOCKER_CONTENT_TRUST", "1");
+    Run tampered = run("image", "pull", "--store=" + dir.resolve("b"), "--disable-content-trust", remote);
+    assertThat(tampered.code()).isEqualTo(3);
+    assertThat(tampered.err()).contains("blob " + Digest.sha256(image.layers().get(0)))
+        .contains("failed verification");
+    assertThat(run("image", "ls", "-q", "--store=" + dir.resolve("b")).out()).isBlank();
+  }
+}
