@@ -47,12 +47,20 @@ public record Challenge(String scheme, Map<String, String> params) {
       while (pos < n && (header.charAt(pos) == ' ' || header.charAt(pos) == ',')) {
         pos++;
       }
+      if (pos >= n) {
+        break;
+      }
       int start = pos;
       while (pos < n && isTokenChar(header.charAt(pos))) {
         pos++;
       }
       if (start == pos) {
-        pos++;
+        // Stray characters: skip them, and a quoted string as a whole.
+        if (header.charAt(pos) == '"') {
+          pos = header.indexOf('"', pos + 1) < 0 ? n : header.indexOf('"', pos + 1) + 1;
+        } else {
+          pos++;
+        }
         continue;
       }
       String token = header.substring(start, pos);

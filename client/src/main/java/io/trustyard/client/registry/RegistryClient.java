@@ -15,27 +15,36 @@ import javax.net.ssl.SSLContext;
  */
 public final class RegistryClient {
 
-  /** How blobs are uploaded. */
-  public record Options(CredentialStore credentials, Set<String> insecureRegistries, SSLContext sslContext,
-      long chunkSize) {
+  /**
+   * How to reach registries: credentials; registries that may fall back to plain HTTP when HTTPS
+   * fails (docker's insecure registries); registries that speak only plain HTTP (no HTTPS attempt);
+   * the TLS context; and the upload chunk size (0: one request per blob).
+   */
+  public record Options(CredentialStore credentials, Set<String> insecureRegistries, Set<String> plainHttp,
+      SSLContext sslContext, long chunkSize) {
     public Options {
       insecureRegistries = Set.copyOf(insecureRegistries);
+      plainHttp = Set.copyOf(plainHttp);
     }
 
     public static Options defaults(CredentialStore credentials) {
-      return new Options(credentials, Set.of(), null, 0);
+      return new Options(credentials, Set.of(), Set.of(), null, 0);
     }
 
     public Options withChunkSize(long size) {
-      return new Options(credentials, insecureRegistries, sslContext, size);
+      return new Options(credentials, insecureRegistries, plainHttp, sslContext, size);
     }
 
     public Options withInsecure(Set<String> hosts) {
-      return new Options(credentials, hosts, sslContext, chunkSize);
+      return new Options(credentials, hosts, plainHttp, sslContext, chunkSize);
+    }
+
+    public Options withPlainHttp(Set<String> hosts) {
+      return new Options(credentials, insecureRegistries, hosts, sslContext, chunkSize);
     }
 
     public Options withSslContext(SSLContext context) {
-      return new Options(credentials, insecureRegistries, context, chunkSize);
+      return new Options(credentials, insecureRegistries, plainHttp, context, chunkSize);
     }
   }
 
@@ -63,7 +72,7 @@ public final class RegistryClient {
   /** The transport of a registry host ({@code host[:port]} as in image references). */
   public RegistryTransport transport(String host) {
     return transports.computeIfAbsent(host, h -> new RegistryTransport(http, h, allowsHttp(h),
-        options.credentials()));
+        options.plainHttp().contains(h), options.credentials()));
   }
 
   /** A repository on a registry; {@code push} asks for push rights as well as pull. */

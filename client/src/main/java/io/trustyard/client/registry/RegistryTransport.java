@@ -33,17 +33,20 @@ public final class RegistryTransport {
   private final String host;
   private final String apiHost;
   private final boolean allowHttp;
+  private final boolean httpOnly;
   private final CredentialStore credentials;
   private final TokenService tokens;
   private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
   private volatile URI base;
   private volatile Challenge challenge;
 
-  RegistryTransport(HttpClient http, String host, boolean allowHttp, CredentialStore credentials) {
+  RegistryTransport(HttpClient http, String host, boolean allowHttp, boolean httpOnly,
+      CredentialStore credentials) {
     this.http = http;
     this.host = host;
     this.apiHost = host.equals("docker.io") ? "registry-1.docker.io" : host;
-    this.allowHttp = allowHttp;
+    this.allowHttp = allowHttp || httpOnly;
+    this.httpOnly = httpOnly;
     this.credentials = credentials;
     this.tokens = new TokenService(http, host);
   }
@@ -61,12 +64,17 @@ public final class RegistryTransport {
     URI https = URI.create("https://" + apiHost + "/v2/");
     HttpResponse<InputStream> response;
     try {
-      response = pingAt(https);
+      if (httpOnly) {
+        throw new RegistryException(Kind.TLS, "plain HTTP only");
+      }
+      // A registry that may fall back to HTTP gets a shorter HTTPS attempt: some plain servers
+      // answer a TLS hello with silence rather than an error.
+      response = pingAt(https, allowHttp ? Duration.ofSeconds(10) : Duration.ofSeconds(30));
     } catch (RegistryException e) {
       if (!allowHttp || e.kind() != Kind.TLS && e.kind() != Kind.UNREACHABLE) {
         throw e;
       }
-      response = pingAt(URI.create("http://" + apiHost + "/v2/"));
+      response = pingAt(URI.create("http://" + apiHost + "/v2/"), Duration.ofSeconds(30));
     }
     int status = response.statusCode();
     byte[] body = readBounded(response);
@@ -79,9 +87,9 @@ public final class RegistryTransport {
     base = response.uri().resolve("/");
   }
 
-  private HttpResponse<InputStream> pingAt(URI uri) {
+  private HttpResponse<InputStream> pingAt(URI uri, Duration timeout) {
     try {
-      return http.send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30)).build(),
+      return http.send(HttpRequest.newBuilder(uri).GET().timeout(timeout).build(),
           HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw RegistryErrors.io(host, e);
