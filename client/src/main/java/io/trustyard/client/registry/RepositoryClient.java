@@ -156,6 +156,9 @@ public final class RepositoryClient {
     }
     URI location = location(start, what);
     long size = blob.size();
+    // A registry may ask for a minimum chunk size (the last chunk is exempt).
+    long chunkSize = this.chunkSize <= 0 ? 0
+        : Math.max(this.chunkSize, start.headers().firstValueAsLong("OCI-Chunk-Min-Length").orElse(0));
     if (chunkSize > 0 && size > 0) {
       long offset = 0;
       while (offset < size) {

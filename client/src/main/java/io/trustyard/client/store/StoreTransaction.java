@@ -42,9 +42,12 @@ public final class StoreTransaction implements AutoCloseable {
 
   StoreTransaction(ImageStore store) {
     this.store = store;
-    try {
+    // Under the store lock, so no one sweeps this staging area between its creation and its hold.
+    try (StoreLock lock = store.lock()) {
+      // What a killed process left behind goes first, so a dead pull leaves no trace for long.
+      removeAbandonedStaging(store.root().resolve(".staging"));
       this.staging = Files.createTempDirectory(store.root().resolve(".staging"), "tx");
-      // Held for the transaction's life so a garbage collection knows the staging area is alive.
+      // Held for the transaction's life so a sweep knows the staging area is alive.
       this.holdChannel = FileChannel.open(staging.resolve(".hold"), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE);
       this.hold = holdChannel.lock();

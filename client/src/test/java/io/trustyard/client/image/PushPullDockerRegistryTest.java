@@ -216,6 +216,31 @@ class PushPullDockerRegistryTest {
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNREACHABLE));
   }
 
+  @Test
+  void aPullKilledMidwayLeavesNoTraceOnceTheStoreIsNextUsed() throws Exception {
+    ImageStore source = ImageStore.open(dir.resolve("source"));
+    TestImages.Built image = built(60);
+    Reference ref = ref("killed/app:1");
+    TestImages.store(source, ref.toString(), image);
+    new ImagePusher(client(0), source, TrustPolicy.NONE, ProgressListener.NONE).push(ref);
+
+    ImageStore target = ImageStore.open(dir.resolve("target"));
+    TestImages.store(target, "example.com/kept:1", built(61));
+    List<Path> before = allFiles(target.root());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "io.trustyard.client.testing.KilledPull", target.root().toString(), ref.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes());
+    assertThat(child.waitFor()).as(out).isEqualTo(137);
+    assertThat(out).contains("dying").doesNotContain("finished");
+    assertThat(target.get(ref.toString())).isEmpty();
+
+    // The dead pull's staging area is swept by the next change to the store.
+    target.begin().close();
+    assertThat(allFiles(target.root())).isEqualTo(before);
+  }
+
   private static void uploadAll(RepositoryClient repo, TestImages.Built b) {
     try {
       Path tmp = Files.createTempFile("blob", ".bin");
