@@ -1,0 +1,106 @@
+package io.trustyard.cli.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustyard.client.VerificationException;
+import io.trustyard.client.image.ImagePuller;
+import io.trustyard.client.image.ImagePusher;
+import io.trustyard.core.digest.Digest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our client against Debian's docker-registry and the real notary-server: trusted push and pull,
+ * and the seeds' malicious-image test where the registry serves whatever its disk holds, so only
+ * the client's verification stands between the tampered bytes and the image store.
+ */
+class DebianStackTrustTest {
+  @TempDir Path dir;
+  DebianStack stack;
+  TrustFixture alice;
+  TrustFixture bob;
+  String gun;
+  String image;
+
+  @BeforeEach
+  void start() throws Exception {
+    stack = new DebianStack(dir);
+    alice = new TrustFixture(dir.resolve("alice"), stack.trustUrl(), stack.caCert);
+    bob = new TrustFixture(dir.resolve("bob"), stack.trustUrl(), stack.caCert);
+    alice.env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", "root-passphrase-1");
+    alice.env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
+    gun = stack.registryHost() + "/test/trusttest";
+    image = gun + ":latest";
+  }
+
+  @AfterEach
+  void stop() {
+    stack.close();
+  }
+
+  @Test
+  void pushSignsAndASecondTrustDirPullsAndVerifies() {
+    alice.storeImage(image, 11);
+    ImagePusher.Result pushed = alice.push(image);
+    assertThat(alice.out).containsExactly("Signing and pushing trust metadata", "Finished initializing \"" + gun + "\"",
+        "Successfully signed \"" + gun + "\":latest");
+
+    ImagePuller.Result pulled = bob.pull(image);
+    assertThat(pulled.resolvedDigest()).isEqualTo(pushed.digest());
+
+    List<String> cmd = new ArrayList<>(List.of("notary", "-s", stack.trustUrl(), "--tlscacert", stack.caCert.toString(),
+        "-d", dir.resolve("carol").toString(), "list", gun));
+    assertThat(Peers.run(dir, Map.of(), cmd).ok().output()).contains("latest").contains(pushed.digest().hex())
+        .contains(Long.toString(pushed.length()));
+
+    // A second push to the existing repository signs with the cached keys and only the repository passphrase.
+    alice.env.remove("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE");
+    alice.store.tag(image, gun + ":v2");
+    alice.out.clear();
+    alice.push(gun + ":v2");
+    assertThat(alice.out).containsExactly("Signing and pushing trust metadata", "Successfully signed \"" + gun + "\":v2");
+    assertThat(bob.pull(gun + ":v2").resolvedDigest()).isEqualTo(pushed.digest());
+  }
+
+  @Test
+  void theSeedsMaliciousLayerFailsVerificationNamingTheBlobAndLeavesNoTrace() throws Exception {
+    List<Digest> digests = alice.storeImage(image, 12);
+    alice.push(image);
+    Files.writeString(stack.blobData(digests.get(0).hex()), "Malicious data\n", StandardCharsets.UTF_8);
+    alice.store.remove(image);
+    alice.store.collectGarbage();
+
+    assertThatThrownBy(() -> alice.pull(image))
+        .isInstanceOf(VerificationException.class)
+        .hasMessageContaining("blob " + digests.get(0))
+        .hasMessageContaining("failed verification");
+    assertThat(alice.store.images()).isEmpty();
+    for (Digest d : digests) {
+      assertThat(alice.store.hasBlob(d)).as(d.toString()).isFalse();
+    }
+  }
+
+  @Test
+  void aManifestReplacedInTheRegistryFailsVerification() throws Exception {
+    List<Digest> digests = alice.storeImage(image, 13);
+    alice.push(image);
+    Path manifest = stack.blobData(digests.get(3).hex());
+    String original = Files.readString(manifest);
+    Files.writeString(manifest, original.replace("\"schemaVersion\":2", "\"schemaVersion\": 2"));
+
+    assertThatThrownBy(() -> bob.pull(image))
+        .isInstanceOf(VerificationException.class)
+        .hasMessageContaining(digests.get(3).toString())
+        .hasMessageContaining("failed verification");
+    assertThat(bob.store.images()).isEmpty();
+  }
+}
