@@ -141,6 +141,10 @@ public final class NotaryRepository {
       }
       next = draft.changedRoles().isEmpty() ? base : draft.publish();
     } catch (TufException e) {
+      if (e.error() == io.trustyard.core.tuf.TufError.THRESHOLD_NOT_MET) {
+        throw new TrustException(Kind.MISSING_KEY, "cannot sign " + e.role() + " of " + gun + ": its private key"
+            + " is not in " + trustDir.privateDir() + " (" + e.getMessage() + ")", e);
+      }
       throw new TrustException(Kind.INVALID, "cannot sign the changes to " + gun + ": " + e.getMessage(), e);
     }
     List<String> uploaded = upload(initialized ? null : base, next);
