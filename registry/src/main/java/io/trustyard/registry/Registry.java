@@ -59,11 +59,19 @@ public final class Registry implements AutoCloseable {
     return new Registry(config, services, server, purger);
   }
 
-  static StorageDriver storage(RegistryConfig.Storage s) throws Exception {
+  public static StorageDriver storage(RegistryConfig.Storage s) throws Exception {
     String type = s.type() == null ? "filesystem" : s.type();
     return switch (type) {
       case "filesystem" -> new FilesystemDriver(Path.of(s.root()));
-      default -> throw new IllegalArgumentException("unknown storage type '" + type + "' (filesystem)");
+      case "s3" -> {
+        if (s.bucket() == null) {
+          throw new IllegalArgumentException("storage.bucket is required for s3 storage");
+        }
+        yield new io.trustyard.registry.storage.S3Driver(io.trustyard.registry.storage.S3Driver.client(s.region(),
+            s.endpoint(), s.accessKey(), s.secretKey(), s.pathStyle() != null && s.pathStyle()), s.bucket(),
+            s.prefix());
+      }
+      default -> throw new IllegalArgumentException("unknown storage type '" + type + "' (filesystem, s3)");
     };
   }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code trustyard serve registry [--config FILE]}. */
-@Command(name = "registry", mixinStandardHelpOptions = true,
+@Command(name = "registry", mixinStandardHelpOptions = true, subcommands = {RegistryGcCommand.class},
     description = "Run the OCI registry (distribution-compatible storage; port 5000 by default).")
 public final class ServeRegistryCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration file.")

@@ -96,6 +96,20 @@ public final class BlobService {
     }
   }
 
+  /** Refreshes the blob's marker so a concurrent garbage collection keeps it. */
+  public void touch(Digest digest) {
+    try {
+      storage.putContent(Layout.blobMarker(digest), new byte[0]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True if the blob is linked in the repository and its content is on storage. */
+  public boolean isAvailable(String repo, Digest digest) {
+    return isLinked(repo, digest) && statGlobal(digest) != null;
+  }
+
   public void link(String repo, Digest digest) {
     try {
       storage.putContent(Layout.layerLink(repo, digest), digest.toString().getBytes(StandardCharsets.UTF_8));
@@ -121,7 +135,11 @@ public final class BlobService {
    * checked the client may read {@code from}.
    */
   public boolean mount(String repo, String from, Digest digest) {
-    if (!isLinked(from, digest) || !existsVerified(digest)) {
+    if (!isLinked(from, digest)) {
+      return false;
+    }
+    touch(digest);
+    if (!existsVerified(digest)) {
       return false;
     }
     link(repo, digest);

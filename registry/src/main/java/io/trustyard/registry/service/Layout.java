@@ -84,6 +84,11 @@ public final class Layout {
     return uploadDir(name, uuid) + "/startedat";
   }
 
+  /** Refreshed whenever a blob is uploaded, mounted or referenced by a pushed manifest (see GC). */
+  public static String blobMarker(Digest d) {
+    return TRUSTYARD + "/blob-markers/" + d.algorithm().id() + "/" + d.hex();
+  }
+
   /** The media type a manifest was pushed with (distribution re-derives it from the bytes). */
   public static String manifestMediaType(Digest d) {
     return TRUSTYARD + "/manifest-types/" + d.algorithm().id() + "/" + d.hex();

@@ -61,6 +61,7 @@ public final class ManifestService {
       throw new RegistryException(OciErrorCode.MANIFEST_INVALID, "manifest invalid: " + e.getMessage());
     }
     Digest digest = urlDigest != null ? Digest.compute(urlDigest.algorithm(), body) : Digest.sha256(body);
+    blobs.touch(digest);
     if (urlDigest != null && !urlDigest.equals(digest)) {
       throw new RegistryException(OciErrorCode.DIGEST_INVALID, "the manifest bytes hash to " + digest
           + ", not to " + urlDigest + " named in the URL", urlDigest.toString());
@@ -91,7 +92,11 @@ public final class ManifestService {
       if (!seen.add(d.digest())) {
         continue;
       }
-      boolean present = manifest instanceof ImageIndex ? hasManifest(repo, d.digest()) : blobs.isLinked(repo, d.digest());
+      // Marker first, existence second: see GarbageCollector for why this order keeps pushes safe.
+      blobs.touch(d.digest());
+      boolean present = manifest instanceof ImageIndex
+          ? hasManifest(repo, d.digest()) && Links.exists(storage, Layout.blobData(d.digest()))
+          : blobs.isAvailable(repo, d.digest());
       if (!present) {
         missing.add(new RegistryException.Error(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
             (manifest instanceof ImageIndex ? "manifest " : "blob ") + d.digest() + " is not in repository " + repo

@@ -16,6 +16,11 @@ public record RegistryServices(
     MeterRegistry metrics,
     boolean deleteEnabled) {
 
+  /** A garbage collector over this storage. */
+  public GarbageCollector garbageCollector(Clock clock) {
+    return new GarbageCollector(storage, manifests, catalog, clock);
+  }
+
   public static RegistryServices create(StorageDriver storage, MeterRegistry metrics, Clock clock, boolean strict,
       boolean deleteEnabled) {
     TamperGuard guard = new TamperGuard(strict, metrics);

@@ -201,6 +201,7 @@ public final class UploadService {
   private void commit(String repo, String uuid, Digest digest) {
     try {
       String target = Layout.blobData(digest);
+      blobs.touch(digest);
       if (blobs.existsVerified(digest)) {
         storage.delete(Layout.uploadDir(repo, uuid));
       } else {
