@@ -3,6 +3,7 @@ package io.trustyard.cli.image;
 import io.trustyard.client.VerificationException;
 import io.trustyard.client.registry.RegistryException;
 import io.trustyard.client.store.StoreException;
+import io.trustyard.client.trust.TrustException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ abstract class ClientCommand implements Callable<Integer> {
     } catch (VerificationException e) {
       return fail(e.getMessage(), VERIFICATION_FAILED);
     } catch (RegistryException | StoreException | IllegalArgumentException
-        | IllegalStateException | TrustUnavailableException e) {
+        | IllegalStateException | TrustUnavailableException | TrustException e) {
       return fail(e.getMessage(), FAILED);
     } catch (java.io.IOException e) {
       return fail(e.getMessage() == null ? e.toString() : e.getMessage(), FAILED);

@@ -25,7 +25,8 @@ final class ImagePullCommand extends ClientCommand {
   int run() {
     Reference ref = Reference.parseWithDefaultTag(image);
     PlatformSpec wanted = platform == null ? PlatformSpec.current() : PlatformSpec.parse(platform);
-    TrustPolicy trust = TrustSettings.policy(environment, disableContentTrust);
+    TrustPolicy trust = TrustSettings.policy(environment, options.config, disableContentTrust,
+        context().dockerConfig(), out(), err());
     boolean tty = ConsoleProgress.stdoutIsTerminal();
     if (tty && ref.tag() != null) {
       out().println(ref.tag() + ": Pulling from " + ref.repository());

@@ -22,7 +22,8 @@ final class ImagePushCommand extends ClientCommand {
   @Override
   int run() {
     Reference ref = Reference.parseWithDefaultTag(image);
-    TrustPolicy trust = TrustSettings.policy(environment, disableContentTrust);
+    TrustPolicy trust = TrustSettings.policy(environment, options.config, disableContentTrust,
+        context().dockerConfig(), out(), err());
     boolean tty = ConsoleProgress.stdoutIsTerminal();
     out().println("The push refers to repository [" + ref.name() + "]");
     ImagePusher.Result result = new ImagePusher(context().registry(chunkSize), context().store(), trust,

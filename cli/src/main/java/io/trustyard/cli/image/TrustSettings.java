@@ -1,6 +1,11 @@
 package io.trustyard.cli.image;
 
+import io.trustyard.client.auth.CredentialStore;
 import io.trustyard.client.image.TrustPolicy;
+import io.trustyard.client.notary.DockerTrustSetup;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +29,27 @@ final class TrustSettings {
   }
 
   /**
-   * The policy for a command. With trust on and no trust client in this build, the command fails:
-   * pulling or pushing unverified when trust was asked for would be worse than stopping.
+   * The policy for a command: none when trust is off, else docker's (trust dir
+   * {@code <config dir>/trust}, trust server from {@code DOCKER_CONTENT_TRUST_SERVER} or the
+   * registry, passphrases from the environment or the terminal), printing its progress to
+   * {@code out} and its warnings to {@code err}.
    */
-  static TrustPolicy policy(Map<String, String> env, boolean disabledByFlag) {
+  static TrustPolicy policy(Map<String, String> env, Path configDir, boolean disabledByFlag,
+      CredentialStore credentials, PrintWriter out, PrintWriter err) {
     if (!enabled(env, disabledByFlag)) {
       return TrustPolicy.NONE;
     }
-    throw new TrustUnavailableException("content trust is on (DOCKER_CONTENT_TRUST) but this build has no"
-        + " trust client yet; pass --disable-content-trust or unset DOCKER_CONTENT_TRUST");
+    Map<String, String> trustEnv = new HashMap<>(env);
+    if (configDir != null) {
+      trustEnv.put("DOCKER_CONFIG", configDir.toString());
+    }
+    DockerTrustSetup setup = DockerTrustSetup.fromEnvironment(trustEnv, credentials, warning -> {
+      err.println("WARN: " + warning);
+      err.flush();
+    });
+    return setup.policy(line -> {
+      out.println(line);
+      out.flush();
+    });
   }
 }

@@ -26,13 +26,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Our registry (plain HTTP on loopback) and our trust server (TLS from a test CA), in this process. */
-final class OurStack implements AutoCloseable {
+public final class OurStack implements AutoCloseable {
   final Path registryRoot;
   final RegistryHttpServer registry;
-  final TrustHttpServer trust;
-  final Path caCert;
+  public final TrustHttpServer trust;
+  public final Path caCert;
 
-  OurStack(Path dir) throws Exception {
+  public OurStack(Path dir) throws Exception {
     registryRoot = Files.createDirectories(dir.resolve("registry"));
     var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RegistryServices services = RegistryServices.create(new FilesystemDriver(registryRoot), metrics,
@@ -50,16 +50,16 @@ final class OurStack implements AutoCloseable {
         HttpSettings.DEFAULT_MAX_UPLOAD_BYTES));
   }
 
-  String registryHost() {
+  public String registryHost() {
     return "127.0.0.1:" + registry.port();
   }
 
-  String trustUrl() {
+  public String trustUrl() {
     return "https://127.0.0.1:" + trust.port();
   }
 
   /** Where distribution's layout keeps a blob's bytes. */
-  Path blobData(String hex) {
+  public Path blobData(String hex) {
     return registryRoot.resolve("docker/registry/v2/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
   }
 
