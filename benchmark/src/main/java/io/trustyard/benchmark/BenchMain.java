@@ -30,10 +30,16 @@ public final class BenchMain {
     long blobBytes = blobMiB << 20;
     Path work = Files.createTempDirectory("trustyard-bench");
     List<Figure> figures = new ArrayList<>();
+    List<String> limits = new ArrayList<>();
+    quietServerLogs();
     try {
       System.err.println("bench: physical limits");
       double sha = PhysicalLimits.sha256(Math.max(blobBytes, 256L << 20));
       double loop = Timing.best(repeats, i -> PhysicalLimits.loopback(Math.max(blobBytes, 256L << 20)));
+      double disk = Timing.best(repeats, i -> PhysicalLimits.diskWrite(work, blobBytes));
+      limits.add(String.format(java.util.Locale.ROOT, "physical limits on this machine: SHA-256 %s MB/s (one core), "
+          + "loopback %s MB/s (one TCP stream), disk write %s MB/s (%d MiB, fsync, in the directory both registries "
+          + "store into)", Figure.fmt(sha), Figure.fmt(loop), Figure.fmt(disk), blobMiB));
 
       Path blob = work.resolve("blob.bin");
       writeRandom(blob, blobBytes);
@@ -44,6 +50,19 @@ public final class BenchMain {
         Runtime.getRuntime().addShutdownHook(new Thread(peer.process::destroyForcibly));
         RegistryLoad theirs = new RegistryLoad(peer.port);
         RegistryLoad mine = new RegistryLoad(ours.port());
+
+        System.err.println("bench: warm-up");
+        // Both servers (and the client) see the same traffic before anything is recorded: JIT for ours,
+        // page cache and allocator for both.
+        Path warm = work.resolve("warm.bin");
+        writeRandom(warm, Math.min(blobBytes, 8L << 20));
+        for (int i = 0; i < 3; i++) {
+          for (RegistryLoad r : new RegistryLoad[] {theirs, mine}) {
+            String digest = RegistryLoad.rewriteVariant(warm, 1000L + i);
+            r.uploadMonolithic("bench/warm", warm, digest);
+            r.download("bench/warm", digest, Files.size(warm));
+          }
+        }
 
         System.err.println("bench: blob upload/download, " + blobMiB + " MiB x " + repeats);
         // Alternate peer and ours in every round so that load from elsewhere on the machine hits both alike.
@@ -88,12 +107,19 @@ public final class BenchMain {
           figures.add(new Figure("manifest GET by tag, " + connections + " connection" + (connections > 1 ? "s" : ""),
               "requests/s", "docker-registry 2.8", rps[0], rps[1], true, 10, null));
         }
+        limits.add("docker-registry peak RSS during the run: " + Figure.fmt(peer.peakRssMiB()) + " MiB; "
+            + "Trustyard's is not comparable yet (its registry shares the benchmark's JVM)");
       }
     } finally {
       deleteTree(work);
     }
 
-    List<String> context = List.of(
+    List<String> context = new ArrayList<>(limits);
+    if (repeats < 3 || blobMiB < 256 || seconds < 10) {
+      context.add("QUICK RUN (fewer repeats, smaller blobs or shorter wrk runs than the defaults): the figures "
+          + "prove the harness works; on a busy machine they are too noisy to act on");
+    }
+    context.addAll(0, List.of(
         "run at " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, load average "
             + loadAverage() + " (other work on the machine affects both sides alike; ratios matter, not absolutes)",
         "Java " + Runtime.version() + "; Trustyard's registry runs in the benchmark's JVM (filesystem storage), "
@@ -101,7 +127,8 @@ public final class BenchMain {
         "blob size " + blobMiB + " MiB (BENCH_BLOB_MIB), best of " + repeats + " runs (BENCH_REPEATS), peer and "
             + "Trustyard alternated in every round; uploads and downloads with the JDK HttpClient (same client for "
             + "both), manifest GETs with wrk (" + seconds + " s per run, BENCH_SECONDS), any non-2xx aborts the run",
-        "SHA-256 limit: MessageDigest on one thread; loopback limit: one TCP stream inside one JVM");
+        "SHA-256 limit: MessageDigest on one thread; loopback limit: one TCP stream inside one JVM; 3 warm-up "
+            + "uploads and downloads of 8 MiB on each registry before anything is recorded"));
     List<String> notMeasured = List.of(
         "registry: 1 GiB blobs, chunked uploads, tag list of 10,000 tags, 50-layer image with skopeo, "
             + "32 concurrent pushers",
@@ -110,7 +137,6 @@ public final class BenchMain {
         "signer: Sign RPCs/s against notary-signer",
         "CLI: wall time of notary list, notary key list, trusted pull (Go CLI vs trustyard)",
         "memory: peak RSS of each server (needs Trustyard's servers as subprocesses)",
-        "disk write MB/s limit",
         "JMH microbenchmarks (canonical JSON, signature verification, digesting streams, manifest parsing)",
         "PNG charts: not produced yet; this report is the Markdown table only");
     String md = Report.markdown(figures, context, notMeasured);
@@ -118,6 +144,15 @@ public final class BenchMain {
     Report.write(report, md);
     System.out.println(md);
     System.out.println("report written to " + report.toAbsolutePath());
+  }
+
+  /** Helidon logs through java.util.logging; its start-up chatter would bury the report. */
+  private static void quietServerLogs() {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.WARNING);
+    }
   }
 
   private static long env(String name, long fallback) {

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The ceilings the servers are judged against: one core of SHA-256 and the loopback interface. */
+/** The ceilings the servers are judged against: one core of SHA-256, the loopback interface, the disk. */
 final class PhysicalLimits {
   private static final int CHUNK = 1 << 20;
 
@@ -30,6 +30,26 @@ final class PhysicalLimits {
       md.update(chunk);
     }
     md.digest();
+    return Timing.mbPerSecond(bytes, System.nanoTime() - start);
+  }
+
+  /** Sequential write of {@code bytes} to a new file in {@code dir}, synced to the device, in MB/s. */
+  static double diskWrite(java.nio.file.Path dir, long bytes) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile(dir, "disk", ".bin");
+    java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocateDirect(CHUNK);
+    long start = System.nanoTime();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      for (long done = 0; done < bytes; done += CHUNK) {
+        chunk.clear();
+        while (chunk.hasRemaining()) {
+          ch.write(chunk);
+        }
+      }
+      ch.force(true);
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
     return Timing.mbPerSecond(bytes, System.nanoTime() - start);
   }
 
