@@ -1,0 +1,117 @@
+package io.trustyard.cli.notary;
+
+import io.trustyard.client.notary.NotaryClient;
+import io.trustyard.client.notary.TrustTls;
+import io.trustyard.client.notary.TufUpdater;
+import io.trustyard.client.trust.MetadataCache;
+import io.trustyard.client.trust.TrustDir;
+import io.trustyard.client.trust.TrustException;
+import io.trustyard.core.tuf.TufException;
+import io.trustyard.core.tuf.verify.TrustedSet;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trustyard notary}: the Go notary CLI's commands and global flags (spec/notary.md §7.8).
+ * Nothing is read or connected until a subcommand asks for it, so a script calling it in a loop
+ * pays only for what each command needs.
+ */
+@Command(
+    name = "notary",
+    mixinStandardHelpOptions = true,
+    description = "Notary client: manage trusted collections and signing keys, as the notary CLI does.",
+    subcommands = {ListCommand.class, LookupCommand.class, KeyCommand.class})
+public final class NotaryCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-c", "--configFile"}, description = "Path to the configuration file to use.")
+  String configFile;
+
+  @Option(names = {"-d", "--trustDir"}, description = "Directory where the trust data is persisted to.")
+  String trustDir;
+
+  @Option(names = {"-s", "--server"}, description = "Remote trust server location.")
+  String server;
+
+  @Option(names = "--tlscacert", description = "Trust certs signed only by this CA will be considered.")
+  String tlsCaCert;
+
+  @Option(names = "--tlscert", description = "Path to TLS certificate file.")
+  String tlsCert;
+
+  @Option(names = "--tlskey", description = "Path to TLS key file.")
+  String tlsKey;
+
+  @Option(names = {"-D", "--debug"}, description = "Debug output.")
+  boolean debug;
+
+  @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
+  boolean verbose;
+
+  /** The process environment; tests substitute their own. */
+  Map<String, String> env = System.getenv();
+
+  private NotaryConfig config;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  NotaryConfig config() {
+    if (config == null) {
+      config = NotaryConfig.load(new NotaryConfig.Overrides(configFile, trustDir, server, tlsCaCert, tlsCert, tlsKey),
+          env, Path.of("").toAbsolutePath());
+    }
+    return config;
+  }
+
+  TrustDir trustDirectory() {
+    return new TrustDir(config().trustDir());
+  }
+
+  /** The repository's metadata brought up to date from the server and verified (a read). */
+  TrustedSet pull(String gun) {
+    TrustDir.checkGun(gun);
+    NotaryConfig c = config();
+    List<Path> cas = new ArrayList<>();
+    c.rootCa().ifPresent(cas::add);
+    HttpClient http = NotaryClient.httpClient(TrustTls.withCaFiles(cas));
+    NotaryClient remote = new NotaryClient(URI.create(c.serverUrl()), http, gun, NotaryClient.Access.PULL,
+        Optional.empty());
+    PrintWriter err = spec.commandLine().getErr();
+    return new TufUpdater(remote, new MetadataCache(trustDirectory()), c.trustPinning(), Clock.systemUTC(),
+        w -> err.println("WARN: " + w)).update(false);
+  }
+
+  /**
+   * Runs a command body as notary does: on failure an empty line and {@code * fatal: <message>} on
+   * standard output (notary prints them there, and scripts read them there) and exit status 1.
+   */
+  static int fatalOnError(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
+    try {
+      return body.call();
+    } catch (NotaryCliException | TrustException | TufException e) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print("\n* fatal: " + e.getMessage() + "\n");
+      out.flush();
+      return 1;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.trustyard.cli.notary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustyard.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The same commands run by the real Go notary CLI and by {@code trustyard notary} against the same
+ * trust server, compared line by line: scripts written for notary must read the same bytes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotaryCommandInteropTest {
+  private static final String GUN = "example.com/interop/app";
+
+  private Path dir;
+  private InProcessTrustServer server;
+
+  @BeforeAll
+  void publishWithTheGoCli(@TempDir Path tmp) throws Exception {
+    dir = tmp;
+    server = InProcessTrustServer.start(dir.resolve("server"));
+    Path small = dir.resolve("small.txt");
+    Files.writeString(small, "small\n");
+    Path big = dir.resolve("big.bin");
+    Files.write(big, new byte[70_000]);
+    Path publisher = dir.resolve("publisher");
+    go(publisher, "init", GUN).ok();
+    go(publisher, "add", GUN, "v1", small.toString()).ok();
+    go(publisher, "add", GUN, "a-much-longer-target-name", big.toString()).ok();
+    go(publisher, "publish", GUN).ok();
+  }
+
+  @AfterAll
+  void stop() throws InterruptedException {
+    server.close();
+  }
+
+  @Test
+  void listPrintsNotarysTable() throws Exception {
+    Result theirs = go(dir.resolve("go-reader"), "list", GUN).ok();
+    Result ours = ours(dir.resolve("our-reader"), "list", GUN).ok();
+    assertThat(theirs.output).contains("a-much-longer-target-name").contains("v1");
+    assertThat(ours.lines()).containsExactlyElementsOf(theirs.lines());
+    // The cache written by the first read serves the second the same way.
+    assertThat(ours(dir.resolve("our-reader"), "list", GUN).ok().lines()).containsExactlyElementsOf(theirs.lines());
+  }
+
+  @Test
+  void lookupPrintsNameDigestAndSize() throws Exception {
+    for (String target : List.of("v1", "a-much-longer-target-name")) {
+      Result theirs = go(dir.resolve("go-lookup"), "lookup", GUN, target).ok();
+      assertThat(ours(dir.resolve("our-lookup"), "lookup", GUN, target).ok().lines())
+          .containsExactlyElementsOf(theirs.lines());
+    }
+  }
+
+  @Test
+  void keyListOfTheSameTrustDirIsIdentical() throws Exception {
+    Path publisher = dir.resolve("publisher");
+    Result theirs = go(publisher, "key", "list").ok();
+    assertThat(theirs.output).contains("root").contains("targets").contains("snapshot").contains(GUN);
+    assertThat(ours(publisher, "key", "list").ok().output).isEqualTo(theirs.output);
+  }
+
+  @Test
+  void keyListOfAnEmptyTrustDirSaysSo() throws Exception {
+    Result theirs = go(dir.resolve("empty-go"), "key", "list").ok();
+    assertThat(theirs.output).contains("No signing keys found.");
+    assertThat(ours(dir.resolve("empty-ours"), "key", "list").ok().output).isEqualTo(theirs.output);
+  }
+
+  @Test
+  void anUnknownRepositoryIsFatalWithExitStatusOne() throws Exception {
+    Result theirs = go(dir.resolve("go-missing"), "list", "example.com/interop/missing");
+    Result ours = ours(dir.resolve("our-missing"), "list", "example.com/interop/missing");
+    assertThat(theirs.exit).isEqualTo(1);
+    assertThat(ours.exit).isEqualTo(1);
+    assertThat(theirs.output).contains("* fatal: ").contains("does not have trust data for example.com/interop/missing");
+    assertThat(ours.output).isEqualTo(theirs.output);
+  }
+
+  @Test
+  void theConfigFileGivesServerCaAndTrustDir() throws Exception {
+    Path configDir = Files.createDirectories(dir.resolve("configured"));
+    Files.copy(server.caCert, configDir.resolve("ca.crt"));
+    Path config = configDir.resolve("config.json");
+    Files.writeString(config, """
+        {"trust_dir": "%s", "remote_server": {"url": "%s", "root_ca": "ca.crt"}}
+        """.formatted(configDir.resolve("trust"), server.url));
+    Result theirs = run(List.of("notary", "-c", config.toString(), "list", GUN)).ok();
+    Result ours = ours(List.of("-c", config.toString(), "list", GUN)).ok();
+    assertThat(ours.lines()).containsExactlyElementsOf(theirs.lines());
+    assertThat(configDir.resolve("trust/tuf/" + GUN + "/metadata/root.json")).exists();
+  }
+
+  @Test
+  void aMissingConfigFileIsFatal() throws Exception {
+    Path missing = dir.resolve("no-such-config.json");
+    Result theirs = run(List.of("notary", "-c", missing.toString(), "list", GUN));
+    Result ours = ours(List.of("-c", missing.toString(), "list", GUN));
+    assertThat(theirs.exit).isEqualTo(1);
+    assertThat(ours.exit).isEqualTo(1);
+    assertThat(ours.output).isEqualTo(theirs.output);
+  }
+
+  private record Result(int exit, String output) {
+    Result ok() {
+      assertThat(exit).as(output).isZero();
+      return this;
+    }
+
+    List<String> lines() {
+      return output.lines().toList();
+    }
+  }
+
+  private List<String> globals(Path trustDir) {
+    return List.of("-s", server.url, "--tlscacert", server.caCert.toString(), "-d", trustDir.toString());
+  }
+
+  private Result go(Path trustDir, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("notary"));
+    cmd.addAll(globals(trustDir));
+    cmd.addAll(List.of(args));
+    return run(cmd);
+  }
+
+  private Result run(List<String> cmd) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD); // logrus warnings go to stderr; stdout is the contract
+    pb.environment().put("HOME", dir.toString());
+    pb.environment().put("NOTARY_ROOT_PASSPHRASE", "root-pass-1234");
+    pb.environment().put("NOTARY_TARGETS_PASSPHRASE", "targets-pass-1234");
+    pb.environment().put("NOTARY_SNAPSHOT_PASSPHRASE", "snapshot-pass-1234");
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), out);
+  }
+
+  private Result ours(Path trustDir, String... args) {
+    List<String> cmd = new ArrayList<>(globals(trustDir));
+    cmd.addAll(List.of(args));
+    return ours(cmd);
+  }
+
+  private Result ours(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("notary"));
+    all.addAll(args);
+    int exit = cli.execute(all.toArray(String[]::new));
+    return new Result(exit, out.toString());
+  }
+}
