@@ -1,6 +1,10 @@
 package io.trustyard.cli.notary;
 
 import io.trustyard.client.notary.NotaryClient;
+import io.trustyard.client.notary.NotaryRepository;
+import io.trustyard.client.trust.EnvPassphrases;
+import io.trustyard.client.trust.KeyFileStore;
+import io.trustyard.client.trust.PromptPassphrases;
 import io.trustyard.client.notary.TrustTls;
 import io.trustyard.client.notary.TufUpdater;
 import io.trustyard.client.trust.MetadataCache;
@@ -12,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Option;
     name = "notary",
     mixinStandardHelpOptions = true,
     description = "Notary client: manage trusted collections and signing keys, as the notary CLI does.",
-    subcommands = {ListCommand.class, LookupCommand.class, KeyCommand.class})
+    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, PublishCommand.class, KeyCommand.class})
 public final class NotaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -60,8 +65,16 @@ public final class NotaryCommand implements Runnable {
   @Option(names = {"-v", "--verbose"}, description = "Verbose output.")
   boolean verbose;
 
-  /** The process environment; tests substitute their own. */
-  Map<String, String> env = System.getenv();
+  private final Map<String, String> env;
+
+  public NotaryCommand() {
+    this(System.getenv());
+  }
+
+  /** With {@code env} in place of the process environment (passphrases, {@code HOME}). */
+  public NotaryCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
 
   private NotaryConfig config;
 
@@ -94,6 +107,20 @@ public final class NotaryCommand implements Runnable {
     PrintWriter err = spec.commandLine().getErr();
     return new TufUpdater(remote, new MetadataCache(trustDirectory()), c.trustPinning(), Clock.systemUTC(),
         w -> err.println("WARN: " + w)).update(false);
+  }
+
+  /** The repository for writes: keys unlocked with {@code NOTARY_*_PASSPHRASE} or at a prompt. */
+  NotaryRepository repository(String gun) {
+    NotaryConfig c = config();
+    List<Path> cas = new ArrayList<>();
+    c.rootCa().ifPresent(cas::add);
+    HttpClient http = NotaryClient.httpClient(TrustTls.withCaFiles(cas));
+    SecureRandom random = new SecureRandom();
+    KeyFileStore keys = new KeyFileStore(trustDirectory(),
+        new EnvPassphrases(env, PromptPassphrases.console(Map.of())), random);
+    PrintWriter err = spec.commandLine().getErr();
+    return new NotaryRepository(gun, URI.create(c.serverUrl()), http, Optional.empty(), keys, c.trustPinning(),
+        Clock.systemUTC(), random, w -> err.println("WARN: " + w));
   }
 
   /**

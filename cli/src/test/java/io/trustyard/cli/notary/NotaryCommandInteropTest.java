@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,35 @@ class NotaryCommandInteropTest {
     assertThat(ours.output).isEqualTo(theirs.output);
   }
 
+  @Test
+  void trustyardIsTheNotaryCommandsHome() {
+    assertThat(Main.newCommandLine().getSubcommands()).containsKey("notary");
+  }
+
+  @Test
+  void addAndPublishPrintWhatNotaryPrintsAndNotaryReadsWhatWePublished() throws Exception {
+    Path payload = dir.resolve("payload.txt");
+    Files.writeString(payload, "published by trustyard\n");
+    String goGun = "example.com/interop/by-go";
+    String ourGun = "example.com/interop/by-trustyard";
+    Path goDir = dir.resolve("go-writer");
+    Path ourDir = dir.resolve("our-writer");
+    List<String> theirs = new ArrayList<>();
+    theirs.addAll(go(goDir, "add", goGun, "v1", payload.toString()).ok().lines());
+    theirs.addAll(go(goDir, "publish", goGun).ok().lines());
+    List<String> ours = new ArrayList<>();
+    ours.addAll(ours(ourDir, "add", ourGun, "v1", payload.toString()).ok().lines());
+    ours.addAll(ours(ourDir, "publish", ourGun).ok().lines());
+    assertThat(ours).containsExactlyElementsOf(theirs.stream().map(l -> l.replace(goGun, ourGun)).toList());
+    assertThat(ourDir.resolve("tuf/" + ourGun + "/changelist")).isEmptyDirectory();
+
+    Result goReads = go(dir.resolve("go-reads-ours"), "list", ourGun).ok();
+    assertThat(goReads.output).contains("v1").contains("targets");
+    Result goReadsGo = go(dir.resolve("go-reads-go"), "list", goGun).ok();
+    assertThat(goReads.lines()).containsExactlyElementsOf(goReadsGo.lines());
+    assertThat(ours(dir.resolve("we-read-ours"), "list", ourGun).ok().lines()).containsExactlyElementsOf(goReads.lines());
+  }
+
   private record Result(int exit, String output) {
     Result ok() {
       assertThat(exit).as(output).isZero();
@@ -163,12 +193,12 @@ class NotaryCommandInteropTest {
   private Result ours(List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
+    CommandLine cli = new CommandLine(new NotaryCommand(Map.of("HOME", dir.toString(),
+        "NOTARY_ROOT_PASSPHRASE", "root-pass-1234", "NOTARY_TARGETS_PASSPHRASE", "targets-pass-1234",
+        "NOTARY_SNAPSHOT_PASSPHRASE", "snapshot-pass-1234")));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("notary"));
-    all.addAll(args);
-    int exit = cli.execute(all.toArray(String[]::new));
+    int exit = cli.execute(args.toArray(String[]::new));
     return new Result(exit, out.toString());
   }
 }

@@ -1,0 +1,36 @@
+package io.trustyard.cli.notary;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code notary publish <gun>}: applies the staged changes, signs with the trust dir's keys and
+ * uploads; a GUN the server does not know yet is initialised first (local snapshot key, as notary).
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = "Publishes the local trusted collection.")
+final class PublishCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @ParentCommand NotaryCommand notary;
+
+  @Parameters(index = "0", paramLabel = "<GUN>") String gun;
+
+  @Override
+  public Integer call() {
+    return NotaryCommand.fatalOnError(spec, () -> {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print("Pushing changes to " + gun + "\n");
+      out.flush();
+      notary.repository(gun).publish(List.of(), false);
+      out.print("Successfully published changes for repository " + gun + "\n");
+      out.flush();
+      return 0;
+    });
+  }
+}
