@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
     name = "notary",
     mixinStandardHelpOptions = true,
     description = "Notary client: manage trusted collections and signing keys, as the notary CLI does.",
-    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, PublishCommand.class, KeyCommand.class})
+    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, RemoveCommand.class, StatusCommand.class, PublishCommand.class, KeyCommand.class})
 public final class NotaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -148,6 +148,28 @@ class NotaryCommandInteropTest {
     assertThat(ours(dir.resolve("we-read-ours"), "list", ourGun).ok().lines()).containsExactlyElementsOf(goReads.lines());
   }
 
+  @Test
+  void stagedChangesAreListedByStatusAsNotaryListsThem() throws Exception {
+    Path payload = dir.resolve("staged.txt");
+    Files.writeString(payload, "staged\n");
+    String gun = "example.com/interop/staged";
+    List<String> theirs = new ArrayList<>();
+    List<String> ours = new ArrayList<>();
+    theirs.addAll(go(dir.resolve("go-staging"), "status", gun).ok().lines());
+    ours.addAll(ours(dir.resolve("our-staging"), "status", gun).ok().lines());
+    theirs.addAll(go(dir.resolve("go-staging"), "add", gun, "v2", payload.toString()).ok().lines());
+    ours.addAll(ours(dir.resolve("our-staging"), "add", gun, "v2", payload.toString()).ok().lines());
+    theirs.addAll(go(dir.resolve("go-staging"), "remove", gun, "v1").ok().lines());
+    ours.addAll(ours(dir.resolve("our-staging"), "remove", gun, "v1").ok().lines());
+    theirs.addAll(go(dir.resolve("go-staging"), "status", gun).ok().lines());
+    ours.addAll(ours(dir.resolve("our-staging"), "status", gun).ok().lines());
+    assertThat(theirs).contains("Removal of v1 from " + gun + " staged for next publish.");
+    assertThat(ours).containsExactlyElementsOf(theirs);
+    // Each reads the other's staged changes.
+    assertThat(go(dir.resolve("our-staging"), "status", gun).ok().lines()).containsExactlyElementsOf(
+        ours(dir.resolve("go-staging"), "status", gun).ok().lines());
+  }
+
   private record Result(int exit, String output) {
     Result ok() {
       assertThat(exit).as(output).isZero();
