@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
     name = "notary",
     mixinStandardHelpOptions = true,
     description = "Notary client: manage trusted collections and signing keys, as the notary CLI does.",
-    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, RemoveCommand.class, StatusCommand.class, PublishCommand.class, KeyCommand.class})
+    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, RemoveCommand.class, StatusCommand.class, PublishCommand.class, DeleteCommand.class, KeyCommand.class})
 public final class NotaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -99,14 +99,19 @@ public final class NotaryCommand implements Runnable {
   TrustedSet pull(String gun) {
     TrustDir.checkGun(gun);
     NotaryConfig c = config();
-    List<Path> cas = new ArrayList<>();
-    c.rootCa().ifPresent(cas::add);
-    HttpClient http = NotaryClient.httpClient(TrustTls.withCaFiles(cas));
-    NotaryClient remote = new NotaryClient(URI.create(c.serverUrl()), http, gun, NotaryClient.Access.PULL,
-        Optional.empty());
+    NotaryClient remote = remote(gun, NotaryClient.Access.PULL);
     PrintWriter err = spec.commandLine().getErr();
     return new TufUpdater(remote, new MetadataCache(trustDirectory()), c.trustPinning(), Clock.systemUTC(),
         w -> err.println("WARN: " + w)).update(false);
+  }
+
+  /** A client of the trust server for {@code gun} with the given token scope. */
+  NotaryClient remote(String gun, NotaryClient.Access access) {
+    NotaryConfig c = config();
+    List<Path> cas = new ArrayList<>();
+    c.rootCa().ifPresent(cas::add);
+    return new NotaryClient(URI.create(c.serverUrl()), NotaryClient.httpClient(TrustTls.withCaFiles(cas)), gun, access,
+        Optional.empty());
   }
 
   /** The repository for writes: keys unlocked with {@code NOTARY_*_PASSPHRASE} or at a prompt. */

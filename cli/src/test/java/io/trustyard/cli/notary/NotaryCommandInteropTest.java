@@ -170,6 +170,25 @@ class NotaryCommandInteropTest {
         ours(dir.resolve("go-staging"), "status", gun).ok().lines());
   }
 
+  @Test
+  void deleteRemoteRemovesTheTrustDataAsNotaryDoes() throws Exception {
+    Path payload = dir.resolve("doomed.txt");
+    Files.writeString(payload, "doomed\n");
+    String goGun = "example.com/interop/doomed-by-go";
+    String ourGun = "example.com/interop/doomed-by-trustyard";
+    for (String gun : List.of(goGun, ourGun)) {
+      go(dir.resolve("doomed-publisher"), "add", gun, "v1", payload.toString()).ok();
+      go(dir.resolve("doomed-publisher"), "publish", gun).ok();
+    }
+    Result theirs = go(dir.resolve("doomed-publisher"), "delete", goGun, "--remote").ok();
+    Result ours = ours(dir.resolve("doomed-publisher"), "delete", ourGun, "--remote").ok();
+    assertThat(ours.lines()).containsExactlyElementsOf(theirs.lines().stream().map(l -> l.replace(goGun, ourGun)).toList());
+    assertThat(dir.resolve("doomed-publisher/tuf/" + ourGun)).doesNotExist();
+    Result gone = go(dir.resolve("doomed-reader"), "list", ourGun);
+    assertThat(gone.exit).isEqualTo(1);
+    assertThat(gone.output).contains("does not have trust data for " + ourGun);
+  }
+
   private record Result(int exit, String output) {
     Result ok() {
       assertThat(exit).as(output).isZero();
