@@ -4,6 +4,7 @@ import io.trustyard.cli.image.ImageCommand;
 import io.trustyard.cli.image.LoginCommand;
 import io.trustyard.cli.image.LogoutCommand;
 import io.trustyard.cli.notary.NotaryCommand;
+import io.trustyard.cli.sandbox.SandboxCommand;
 import io.trustyard.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Docker Content Trust without a Docker daemon: registry, trust server, signer and client.",
     subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ImageCommand.class, LoginCommand.class,
-        LogoutCommand.class, NotaryCommand.class})
+        LogoutCommand.class, NotaryCommand.class, SandboxCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

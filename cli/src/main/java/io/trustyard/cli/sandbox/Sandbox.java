@@ -1,0 +1,137 @@
+package io.trustyard.cli.sandbox;
+
+import io.trustyard.client.store.ImageStore;
+import io.trustyard.core.digest.Digest;
+import io.trustyard.registry.Registry;
+import io.trustyard.registry.config.RegistryConfig;
+import io.trustyard.signer.config.SignerConfig;
+import io.trustyard.signer.config.SignerRunner;
+import io.trustyard.trustserver.TrustServer;
+import io.trustyard.trustserver.config.TrustServerConfig;
+import io.trustyard.trustserver.http.CacheSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in this process: the signer (gRPC, mutual TLS), the trust server (HTTPS, its
+ * timestamp and snapshot keys held by that signer), the registry (plain HTTP, with its token
+ * endpoint), all on SQLite files and the filesystem under one data directory, with one local CA.
+ */
+public final class Sandbox implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+  static final String REGISTRY_SERVICE = "trustyard-sandbox-registry";
+  static final String TOKEN_ISSUER = "trustyard-sandbox-token-issuer";
+
+  private final SandboxSettings settings;
+  private final List<AutoCloseable> running;
+  private final Digest demoImage;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private Sandbox(SandboxSettings settings, List<AutoCloseable> running, Digest demoImage) {
+    this.settings = settings;
+    this.running = running;
+    this.demoImage = demoImage;
+  }
+
+  /** Starts every service; a taken port fails with {@link PortInUseException} before anything starts. */
+  public static Sandbox start(SandboxSettings s, Map<String, String> env) {
+    Ports.requireFree("registry", s.registryPort(), "--registry-port");
+    Ports.requireFree("trust server", s.trustServerPort(), "--trust-server-port");
+    Ports.requireFree("signer", s.signerPort(), "--signer-port");
+    List<AutoCloseable> running = new ArrayList<>();
+    try {
+      SandboxFiles.prepare(s);
+      SandboxPki pki = SandboxPki.ensure(s.dataDir(), new SecureRandom(), Clock.systemUTC().instant());
+      SignerRunner signer = SignerRunner.start(signerConfig(s, pki), env, new SecureRandom(), Clock.systemUTC());
+      running.add(0, signer);
+      TrustServer trustServer = TrustServer.start(trustServerConfig(s, pki, signer.port()),
+          s.dataDir().resolve("trust-server"), env);
+      running.add(0, trustServer);
+      Registry registry = Registry.start(registryConfig(s, pki));
+      running.add(0, registry);
+      Digest demo = DemoImage.preload(ImageStore.open(s.imageStore()));
+      SandboxFiles.writeClientFiles(s, pki);
+      LOG.info("sandbox ready in {}", s.dataDir());
+      return new Sandbox(s, running, demo);
+    } catch (RuntimeException | Error e) {
+      closeAll(running);
+      if (Ports.isBindFailure(e)) {
+        throw new IllegalStateException("a port was taken while the sandbox started: " + e.getMessage(), e);
+      }
+      throw e;
+    } catch (Exception e) {
+      closeAll(running);
+      throw new IllegalStateException("cannot start the sandbox: " + e.getMessage(), e);
+    }
+  }
+
+  static SignerConfig signerConfig(SandboxSettings s, SandboxPki pki) {
+    Path dir = s.dataDir().resolve("signer");
+    return new SignerConfig(SandboxSettings.HOST, s.signerPort(),
+        Optional.of(new SignerConfig.TlsFiles(pki.signerCert(), pki.signerKey(), Optional.of(pki.rootCa()))),
+        "sqlite3", Optional.of(dir.resolve("signer.db").toString()), SignerConfig.DEFAULT_ALIAS, Optional.empty(),
+        Optional.of(dir));
+  }
+
+  static TrustServerConfig trustServerConfig(SandboxSettings s, SandboxPki pki, int signerPort) {
+    return new TrustServerConfig(SandboxSettings.HOST, s.trustServerPort(), Optional.of(pki.serverCert()),
+        Optional.of(pki.serverKey()), Optional.empty(), "remote", "localhost", signerPort, "ecdsa",
+        Optional.of(pki.rootCa()), Optional.of(pki.clientCert()), Optional.of(pki.clientKey()), "sqlite3",
+        s.dataDir().resolve("trust-server/trust-server.db").toString(), Optional.empty(), CacheSettings.DEFAULT,
+        List.of(), false);
+  }
+
+  static RegistryConfig registryConfig(SandboxSettings s, SandboxPki pki) {
+    // Anyone on this machine may pull and push, as with the seeds' open sandbox registry, but
+    // through the token flow a real deployment uses.
+    RegistryConfig.Auth auth = new RegistryConfig.Auth("token", s.registryUrl() + "/token", REGISTRY_SERVICE,
+        TOKEN_ISSUER, null, pki.tokenCert().toString(), pki.tokenKey().toString(), List.of("pull", "push", "delete"),
+        300);
+    return RegistryConfig.defaults().withHost(SandboxSettings.HOST).withPort(s.registryPort())
+        .withFilesystemRoot(s.registryRoot()).withAuth(auth);
+  }
+
+  public SandboxSettings settings() {
+    return settings;
+  }
+
+  /** The demo image's manifest digest (fixed: the image is made from fixed bytes). */
+  public Digest demoImage() {
+    return demoImage;
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    closeAll(running);
+    closed.countDown();
+  }
+
+  private static void closeAll(List<AutoCloseable> services) {
+    for (AutoCloseable service : services) {
+      try {
+        service.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed: {}", service.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}
