@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +24,27 @@ import java.util.Optional;
 final class DemoImage {
 
   static final String NAME = Reference.parseWithDefaultTag("docker/trusttest").toString();
+  private static final String MARKER = ".sandbox-demo-image";
 
   private DemoImage() {}
+
+  /**
+   * Puts the image in a new sandbox's store, once: a restart must not bring back an image the
+   * walkthrough removed (that would let a later pull use cached layers instead of the registry's).
+   */
+  static Optional<Digest> preloadOnce(ImageStore store) {
+    Path marker = store.root().resolve(MARKER);
+    if (Files.exists(marker)) {
+      return Optional.empty();
+    }
+    Digest digest = preload(store);
+    try {
+      Files.writeString(marker, digest + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + marker, e);
+    }
+    return Optional.of(digest);
+  }
 
   /** Puts the image in the store unless an image of that name is already there; returns its manifest digest. */
   static Digest preload(ImageStore store) {

@@ -1,7 +1,6 @@
 package io.trustyard.cli.sandbox;
 
 import io.trustyard.client.store.ImageStore;
-import io.trustyard.core.digest.Digest;
 import io.trustyard.registry.Registry;
 import io.trustyard.registry.config.RegistryConfig;
 import io.trustyard.signer.config.SignerConfig;
@@ -9,11 +8,7 @@ import io.trustyard.signer.config.SignerRunner;
 import io.trustyard.trustserver.TrustServer;
 import io.trustyard.trustserver.config.TrustServerConfig;
 import io.trustyard.trustserver.http.CacheSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,13 +31,11 @@ public final class Sandbox implements AutoCloseable {
 
   private final SandboxSettings settings;
   private final List<AutoCloseable> running;
-  private final Digest demoImage;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private Sandbox(SandboxSettings settings, List<AutoCloseable> running, Digest demoImage) {
+  private Sandbox(SandboxSettings settings, List<AutoCloseable> running) {
     this.settings = settings;
     this.running = running;
-    this.demoImage = demoImage;
   }
 
   /** Starts every service; a taken port fails with {@link PortInUseException} before anything starts. */
@@ -61,10 +54,10 @@ public final class Sandbox implements AutoCloseable {
       running.add(0, trustServer);
       Registry registry = Registry.start(registryConfig(s, pki));
       running.add(0, registry);
-      Digest demo = DemoImage.preload(ImageStore.open(s.imageStore()));
+      DemoImage.preloadOnce(ImageStore.open(s.imageStore()));
       SandboxFiles.writeClientFiles(s, pki);
       LOG.info("sandbox ready in {}", s.dataDir());
-      return new Sandbox(s, running, demo);
+      return new Sandbox(s, running);
     } catch (RuntimeException | Error e) {
       closeAll(running);
       if (Ports.isBindFailure(e)) {
@@ -105,11 +98,6 @@ public final class Sandbox implements AutoCloseable {
 
   public SandboxSettings settings() {
     return settings;
-  }
-
-  /** The demo image's manifest digest (fixed: the image is made from fixed bytes). */
-  public Digest demoImage() {
-    return demoImage;
   }
 
   public void awaitTermination() throws InterruptedException {
