@@ -51,9 +51,18 @@ record SandboxPki(Path dir, Path rootCa, Path rootKey, Path serverCert, Path ser
   static final Duration LEAF_VALIDITY = Duration.ofDays(825);
   private static final X500Name CA_NAME = new X500Name("CN=Trustyard sandbox root CA");
 
+  /** The sandbox's layout: {@code root-ca.crt} at the top of the data directory, the rest in {@code tls/}. */
   static SandboxPki in(Path dataDir) {
-    Path tls = dataDir.resolve("tls");
-    return new SandboxPki(tls, dataDir.resolve("root-ca.crt"), tls.resolve("root-ca.key"),
+    return at(dataDir.resolve("root-ca.crt"), dataDir.resolve("tls"));
+  }
+
+  /** One directory holding every file under the names the deploy configs use ({@code certs/}). */
+  static SandboxPki flat(Path dir) {
+    return at(dir.resolve("root-ca.crt"), dir);
+  }
+
+  private static SandboxPki at(Path rootCa, Path tls) {
+    return new SandboxPki(tls, rootCa, tls.resolve("root-ca.key"),
         tls.resolve("trust-server.crt"), tls.resolve("trust-server.key"), tls.resolve("signer.crt"),
         tls.resolve("signer.key"), tls.resolve("trust-server-client.crt"), tls.resolve("trust-server-client.key"),
         tls.resolve("token.crt"), tls.resolve("token.key"));
@@ -66,7 +75,12 @@ record SandboxPki(Path dir, Path rootCa, Path rootKey, Path serverCert, Path ser
 
   /** The files, made now if any is missing (a partial set is remade whole: every leaf must chain to one CA). */
   static SandboxPki ensure(Path dataDir, SecureRandom random, Instant now) {
-    SandboxPki pki = in(dataDir);
+    return in(dataDir).ensure(random, now);
+  }
+
+  /** These files, made now if any is missing. */
+  SandboxPki ensure(SecureRandom random, Instant now) {
+    SandboxPki pki = this;
     if (pki.files().stream().allMatch(Files::isRegularFile)) {
       return pki;
     }

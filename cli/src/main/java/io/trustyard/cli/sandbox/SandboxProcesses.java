@@ -1,15 +1,151 @@
 package io.trustyard.cli.sandbox;
 
+import io.trustyard.client.store.ImageStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Multi-process mode: each service as its own OS process from its own config file. */
+/**
+ * Multi-process mode: the signer, the trust server and the registry each as its own OS process,
+ * each from its own config file, the very files {@code deploy/compose.yaml} mounts
+ * ({@code deploy/signer.json}, {@code server.json}, {@code registry.json}, copied into
+ * {@code <data>/deploy} next to a {@code certs/} directory as in the containers). What differs
+ * from compose is given the way a deployment overrides it: notary's {@code NOTARY_*} environment
+ * variables (SQLite under the data directory instead of PostgreSQL, the signer's address) and
+ * the listen flags. The data is the single-process sandbox's: either mode picks up the other's.
+ */
 final class SandboxProcesses implements AutoCloseable {
-  private SandboxProcesses() {}
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxProcesses.class);
+  static final List<String> CONFIGS = List.of("signer.json", "server.json", "registry.json");
+  private static final long READY_SECONDS = 180;
 
-  static SandboxProcesses start(SandboxSettings s, Map<String, String> env) {
-    throw new UnsupportedOperationException("multi-process mode is not built yet");
+  private final List<ServiceProcess> services;
+
+  private SandboxProcesses(List<ServiceProcess> services) {
+    this.services = services;
+  }
+
+  static SandboxProcesses start(SandboxSettings s, Map<String, String> env) throws Exception {
+    return start(s, env, System.err);
+  }
+
+  static SandboxProcesses start(SandboxSettings s, Map<String, String> env, PrintStream log) throws Exception {
+    Ports.requireFree("registry", s.registryPort(), "--registry-port");
+    Ports.requireFree("trust server", s.trustServerPort(), "--trust-server-port");
+    Ports.requireFree("signer", s.signerPort(), "--signer-port");
+    SandboxFiles.prepare(s);
+    SandboxPki pki = SandboxPki.ensure(s.dataDir(), new SecureRandom(), Clock.systemUTC().instant());
+    Path deploy = deployDir(s, pki);
+    Path data = s.dataDir();
+    List<ServiceProcess> started = new ArrayList<>();
+    try {
+      Map<String, String> signerEnv = new HashMap<>();
+      signerEnv.put("NOTARY_SIGNER_STORAGE_BACKEND", "sqlite3");
+      signerEnv.put("NOTARY_SIGNER_STORAGE_DB_URL", data.resolve("signer/signer.db").toString());
+      if (env.get("NOTARY_SIGNER_TIMESTAMP_1") == null) {
+        signerEnv.put("NOTARY_SIGNER_TIMESTAMP_1", signerPassphrase(data.resolve("signer")));
+      }
+      started.add(ServiceProcess.start("signer", List.of("serve", "signer", "--config",
+          deploy.resolve("signer.json").toString(), "--listen", SandboxSettings.HOST + ":" + s.signerPort()),
+          signerEnv, data, "signer listening on", log));
+      started.getLast().awaitReady(READY_SECONDS);
+
+      Map<String, String> serverEnv = Map.of(
+          "NOTARY_SERVER_STORAGE_BACKEND", "sqlite3",
+          "NOTARY_SERVER_STORAGE_DB_URL", data.resolve("trust-server/trust-server.db").toString(),
+          "NOTARY_SERVER_TRUST_SERVICE_HOSTNAME", "localhost",
+          "NOTARY_SERVER_TRUST_SERVICE_PORT", Integer.toString(s.signerPort()));
+      started.add(ServiceProcess.start("trust-server", List.of("serve", "trust-server", "--config",
+          deploy.resolve("server.json").toString(), "--listen", SandboxSettings.HOST + ":" + s.trustServerPort(),
+          "--data-dir", data.resolve("trust-server").toString()), serverEnv, data, "trust server listening on", log));
+
+      started.add(ServiceProcess.start("registry", List.of("serve", "registry", "--config",
+          deploy.resolve("registry.json").toString(), "--host", SandboxSettings.HOST, "--port",
+          Integer.toString(s.registryPort()), "--root", s.registryRoot().toString(), "--token-realm",
+          s.registryUrl() + "/token"), Map.of(), data, "registry listening on", log));
+      for (ServiceProcess p : started) {
+        p.awaitReady(READY_SECONDS);
+      }
+      DemoImage.preloadOnce(ImageStore.open(s.imageStore()));
+      SandboxFiles.writeClientFiles(s, pki);
+      LOG.info("sandbox ready in {} (processes {})", data, started.stream().map(ServiceProcess::pid).toList());
+      return new SandboxProcesses(started);
+    } catch (Exception | Error e) {
+      stop(started);
+      throw e;
+    }
+  }
+
+  /** {@code <data>/deploy}: the deploy configs as shipped, and {@code certs/} with the sandbox's CA and certificates. */
+  static Path deployDir(SandboxSettings s, SandboxPki pki) throws IOException {
+    Path deploy = Files.createDirectories(s.dataDir().resolve("deploy"));
+    for (String config : CONFIGS) {
+      try (InputStream in = SandboxProcesses.class.getResourceAsStream("deploy/" + config)) {
+        if (in == null) {
+          throw new IllegalStateException("this build lacks deploy/" + config);
+        }
+        Files.copy(in, deploy.resolve(config), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    SandboxPki certs = SandboxPki.flat(Files.createDirectories(deploy.resolve("certs")));
+    List<Path> from = pki.files();
+    List<Path> to = certs.files();
+    for (int i = 0; i < from.size(); i++) {
+      if (to.get(i).getFileName().toString().endsWith(".key")) {
+        SandboxPki.writePrivate(to.get(i), Files.readString(from.get(i)));
+      } else {
+        Files.copy(from.get(i), to.get(i), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return deploy;
+  }
+
+  /**
+   * The signer's key passphrase: the file the single-process sandbox's signer keeps (made here
+   * if missing, 0600), handed to the signer process as notary-signer takes it, in the environment.
+   */
+  private static String signerPassphrase(Path signerDir) throws IOException {
+    Path file = signerDir.resolve("passphrase-timestamp_1");
+    if (!Files.exists(file)) {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      SandboxPki.writePrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+    if (Files.size(file) > 4096) {
+      throw new IllegalStateException(file + " is too large to be a passphrase file");
+    }
+    return Files.readString(file, StandardCharsets.UTF_8).strip();
+  }
+
+  List<Long> pids() {
+    return services.stream().map(ServiceProcess::pid).toList();
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    stop(services);
+  }
+
+  private static void stop(List<ServiceProcess> services) {
+    for (int i = services.size() - 1; i >= 0; i--) {
+      try {
+        services.get(i).close();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping a service failed: {}", e.toString());
+      }
+    }
+  }
 }

@@ -24,6 +24,10 @@ public final class ServeRegistryCommand implements Callable<Integer> {
   @Option(names = "--root", paramLabel = "DIR", description = "Filesystem storage root (overrides the file).")
   Path root;
 
+  @Option(names = "--token-realm", paramLabel = "URL",
+      description = "Token auth realm (overrides the file's auth.realm), e.g. when the port differs from the file's.")
+  String tokenRealm;
+
   @Override
   public Integer call() throws Exception {
     RegistryConfig c = config == null ? RegistryConfig.defaults().resolvedAgainst(Path.of("").toAbsolutePath())
@@ -36,6 +40,11 @@ public final class ServeRegistryCommand implements Callable<Integer> {
     }
     if (root != null) {
       c = c.withFilesystemRoot(root.toAbsolutePath());
+    }
+    if (tokenRealm != null) {
+      RegistryConfig.Auth a = c.auth();
+      c = c.withAuth(new RegistryConfig.Auth(a.type(), tokenRealm, a.service(), a.issuer(), a.htpasswd(), a.publicKey(),
+          a.signingKey(), a.anonymousActions(), a.tokenSeconds()));
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Registry registry = Registry.start(c)) {

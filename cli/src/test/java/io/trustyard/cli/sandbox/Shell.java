@@ -50,10 +50,10 @@ final class Shell {
     return checkout;
   }
 
-  /** The command as bash will run it: {@code ./trustyard} at the start of a command is this build. */
+  /** The command as bash will run it: each {@code ./trustyard} in it is this build. */
   String local(String command) {
-    return command.startsWith("./trustyard") ? "'" + trustyard + "'" + command.substring("./trustyard".length())
-        : command;
+    return command.replaceAll("(?<![\\w/.])\\./trustyard(?=\\s|$)",
+        java.util.regex.Matcher.quoteReplacement("'" + trustyard + "'"));
   }
 
   Result run(String command) throws IOException, InterruptedException {

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** One structured line per request (never headers or bodies: they carry credentials). */
+  private static final Logger ACCESS = LoggerFactory.getLogger("io.trustyard.access");
 
   private final RegistryServices services;
   private final AccessController access;
@@ -88,6 +90,9 @@ final class Dispatcher implements Handler {
           .tag("status", Integer.toString(res.status().code()))
           .register(metrics)
           .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      ACCESS.info("service=registry method={} path={} endpoint={} status={} duration_ms={}", method,
+          req.path().rawPath(), route == null ? "none" : route.kind().name().toLowerCase(java.util.Locale.ROOT),
+          res.status().code(), (System.nanoTime() - start) / 1_000_000);
     }
   }
 

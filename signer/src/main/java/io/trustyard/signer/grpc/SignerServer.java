@@ -69,6 +69,7 @@ public final class SignerServer implements AutoCloseable {
         .addService(new KeyManagementGrpcService(keys))
         .addService(new SignerGrpcService(keys))
         .addService(health.getHealthService())
+        .intercept(new AccessLog())
         .build();
     try {
       server.start();

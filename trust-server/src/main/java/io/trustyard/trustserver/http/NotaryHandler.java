@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class NotaryHandler implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(NotaryHandler.class);
+  /** One structured line per request (never headers or bodies: they carry tokens and keys). */
+  private static final Logger ACCESS = LoggerFactory.getLogger("io.trustyard.access");
   private static final String TEXT = "text/plain; charset=utf-8";
 
   private final TrustService service;
@@ -66,10 +68,13 @@ final class NotaryHandler implements Handler {
       LOG.error("{} {} failed", match.route().operation(), match.gun(), e);
       error(res, new NotaryException(NotaryErrorCode.UNKNOWN));
     } finally {
-      sample.stop(Timer.builder("notary_server_http_requests")
+      long nanos = sample.stop(Timer.builder("notary_server_http_requests")
           .tag("operation", match.route().operation())
           .tag("code", String.valueOf(res.status().code()))
           .register(metrics));
+      ACCESS.info("service=trust-server method={} path={} operation={} status={} duration_ms={}",
+          req.prologue().method().text(), req.path().path(), match.route().operation(), res.status().code(),
+          nanos / 1_000_000);
     }
   }
 
