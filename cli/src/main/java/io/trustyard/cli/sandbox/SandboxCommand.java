@@ -13,9 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "sandbox",
     mixinStandardHelpOptions = true,
-    description = {
-        "Start the whole system locally: signer, trust server, registry and token service, on SQLite and the",
-        "filesystem under one data directory, with its own CA. Ctrl-C stops it; state survives a restart."},
+    description = "Start the whole system locally: signer, trust server, registry and token service, on SQLite and"
+        + " the filesystem under one data directory, with its own CA. Ctrl-C stops it; state survives a restart.",
     subcommands = {SandboxUpCommand.class, SandboxDownCommand.class, SandboxStatusCommand.class,
         SandboxCertsCommand.class})
 public final class SandboxCommand implements Callable<Integer> {
