@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -17,7 +16,6 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -167,13 +165,6 @@ record SandboxPki(Path dir, Path rootCa, Path rootKey, Path serverCert, Path ser
       w.writeObject(cert);
     }
     return out.toString();
-  }
-
-  /** Reads back a key this class wrote (tests use it to check pairs). */
-  static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
-    String text = Files.readString(file);
-    String body = text.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
-    return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
   }
 
   static void writePrivate(Path file, String content) throws IOException {

@@ -21,16 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Executes the README's walkthrough, read from README.md itself, against a sandbox the walkthrough
  * starts (on free ports, in a temporary directory), and checks every step's exit status and
  * output, the tampered pull's failure and the clean-up included.
- *
- * <p>Steps marked {@code trust} need the trust client (trusted push and pull). Until this build
- * has one, such a step must print the client's refusal ("no trust client yet"); it is then run
- * again with {@code --disable-content-trust} and must still succeed or fail as the README says
- * (and print its {@code untrusted} text), so every later step runs on the state the README
- * describes. Once the trust client is in, the refusal is gone and every line is checked.
  */
 class SandboxWalkthroughTest {
-
-  static final String NO_TRUST_CLIENT = "has no trust client yet";
 
   @TempDir Path work;
 
@@ -55,7 +47,6 @@ class SandboxWalkthroughTest {
 
     Process sandbox = null;
     List<String> sandboxOutput = Collections.synchronizedList(new ArrayList<>());
-    List<String> ranWithoutTrust = new ArrayList<>();
     try {
       for (Walkthrough.Step step : walkthrough.steps()) {
         String command = onTestPorts(step.command(), ports);
@@ -70,15 +61,6 @@ class SandboxWalkthroughTest {
           continue;
         }
         Shell.Result result = shell.run(command);
-        if (step.trust() && result.text().contains(NO_TRUST_CLIENT)) {
-          ranWithoutTrust.add(where);
-          result = shell.run(command + " --disable-content-trust");
-          assertThat(result.exit() != 0).as(where + " without content trust:\n" + result.text()).isEqualTo(step.fails());
-          if (step.untrusted() != null) {
-            assertThat(result.text()).as(where + " without content trust").contains(step.untrusted());
-          }
-          continue;
-        }
         assertThat(result.exit() != 0).as(where + " exit status " + result.exit() + ":\n" + result.text())
             .isEqualTo(step.fails());
         String missing = Walkthrough.firstMissing(expected, result.lines());
@@ -100,10 +82,6 @@ class SandboxWalkthroughTest {
         }
       }
     }
-    // Trusted push and pull are steps until the trust client lands: they ran, unsigned, and said why.
-    System.out.println("walkthrough steps run without content trust (no trust client in this build): "
-        + ranWithoutTrust);
-    assertThat(ranWithoutTrust).allSatisfy(s -> assertThat(s).contains("./trustyard image p"));
   }
 
   /** The README's ports are the seeds'; the test's sandbox runs on free ones. */

@@ -13,16 +13,13 @@ import java.util.regex.Pattern;
  * comment, split into commands ({@code $ } lines) and the output expected of each.
  *
  * <p>Marker words: {@code start} (runs in the background, like the first terminal), {@code stop}
- * (stops that background command), {@code fails} (non-zero exit), {@code trust} (needs the trust
- * client), {@code untrusted="text"} (what the step prints when run without content trust).
+ * (stops that background command), {@code fails} (non-zero exit).
  */
 record Walkthrough(List<Step> steps) {
 
   private static final Pattern MARKER = Pattern.compile("^\\s*<!-- walkthrough(?::\\s*(.*?))?\\s*-->\\s*$");
-  private static final Pattern UNTRUSTED = Pattern.compile("untrusted=\"([^\"]*)\"");
 
-  record Step(int line, String command, List<String> expected, boolean start, boolean stop, boolean fails,
-      boolean trust, String untrusted) {}
+  record Step(int line, String command, List<String> expected, boolean start, boolean stop, boolean fails) {}
 
   static Walkthrough read(Path readme) throws IOException {
     List<String> lines = Files.readAllLines(readme);
@@ -33,9 +30,7 @@ record Walkthrough(List<Step> steps) {
         continue;
       }
       String flags = m.group(1) == null ? "" : m.group(1);
-      Matcher u = UNTRUSTED.matcher(flags);
-      String untrusted = u.find() ? u.group(1) : null;
-      List<String> words = List.of(UNTRUSTED.matcher(flags).replaceAll("").trim().split("\\s+"));
+      List<String> words = List.of(flags.trim().split("\\s+"));
       int fence = i + 1;
       if (fence >= lines.size() || !lines.get(fence).trim().startsWith("```")) {
         throw new IllegalStateException("README line " + (i + 1) + ": a walkthrough marker must precede a fenced block");
@@ -50,7 +45,7 @@ record Walkthrough(List<Step> steps) {
         if (line.startsWith("$ ")) {
           if (command != null) {
             steps.add(new Step(commandLine, command, expected, words.contains("start"), words.contains("stop"),
-                words.contains("fails"), words.contains("trust"), untrusted));
+                words.contains("fails")));
           }
           command = line.substring(2).trim();
           commandLine = j + 1;
@@ -63,7 +58,7 @@ record Walkthrough(List<Step> steps) {
         throw new IllegalStateException("README line " + (i + 1) + ": the walkthrough block has no $ command");
       }
       steps.add(new Step(commandLine, command, expected, words.contains("start"), words.contains("stop"),
-          words.contains("fails"), words.contains("trust"), untrusted));
+          words.contains("fails")));
       i = j;
     }
     return new Walkthrough(List.copyOf(steps));
