@@ -1,12 +1,11 @@
 package io.trustyard.cli.sandbox;
 
+import io.trustyard.signer.config.LocalPki;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -32,7 +31,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -93,8 +91,8 @@ record SandboxPki(Path dir, Path rootCa, Path rootKey, Path serverCert, Path ser
       leaf(pki.signerCert, pki.signerKey, "notarysigner", signerNames, Kind.SERVER, ca, now, random);
       leaf(pki.clientCert, pki.clientKey, "notaryserver", List.of(), Kind.CLIENT, ca, now, random);
       leaf(pki.tokenCert, pki.tokenKey, "Trustyard sandbox token issuer", List.of(), Kind.SIGNING, ca, now, random);
-      writePrivate(pki.rootKey, pem(ca.getPrivate()));
-      Files.writeString(pki.rootCa, pem(caCert));
+      LocalPki.writePrivate(pki.rootKey, pem(ca.getPrivate()));
+      Files.writeString(pki.rootCa, LocalPki.pem(caCert));
       return pki;
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("cannot make the sandbox's certificates: " + e.getMessage(), e);
@@ -116,8 +114,8 @@ record SandboxPki(Path dir, Path rootCa, Path rootKey, Path serverCert, Path ser
       SecureRandom random) throws IOException, GeneralSecurityException, OperatorCreationException {
     KeyPair keys = ecKeys(random);
     X509Certificate c = issue(new X500Name("CN=" + cn), keys, ca.getPrivate(), kind, names, now, LEAF_VALIDITY, random);
-    writePrivate(key, pem(keys.getPrivate()));
-    Files.writeString(cert, pem(c));
+    LocalPki.writePrivate(key, pem(keys.getPrivate()));
+    Files.writeString(cert, LocalPki.pem(c));
   }
 
   private static KeyPair ecKeys(SecureRandom random) throws GeneralSecurityException {
@@ -157,24 +155,6 @@ record SandboxPki(Path dir, Path rootCa, Path rootKey, Path serverCert, Path ser
   private static String pem(PrivateKey key) {
     return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
-  }
-
-  private static String pem(X509Certificate cert) throws IOException {
-    StringWriter out = new StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-      w.writeObject(cert);
-    }
-    return out.toString();
-  }
-
-  static void writePrivate(Path file, String content) throws IOException {
-    Files.deleteIfExists(file);
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file);
-    }
-    Files.writeString(file, content, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
   private static void restrict(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package io.trustyard.cli.sandbox;
 
+import io.trustyard.signer.config.LocalPki;
 import io.trustyard.client.store.ImageStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +106,7 @@ final class SandboxProcesses implements AutoCloseable {
     List<Path> to = certs.files();
     for (int i = 0; i < from.size(); i++) {
       if (to.get(i).getFileName().toString().endsWith(".key")) {
-        SandboxPki.writePrivate(to.get(i), Files.readString(from.get(i)));
+        LocalPki.writePrivate(to.get(i), Files.readString(from.get(i)));
       } else {
         Files.copy(from.get(i), to.get(i), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -122,7 +123,7 @@ final class SandboxProcesses implements AutoCloseable {
     if (!Files.exists(file)) {
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
-      SandboxPki.writePrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+      LocalPki.writePrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
     if (Files.size(file) > 4096) {
       throw new IllegalStateException(file + " is too large to be a passphrase file");

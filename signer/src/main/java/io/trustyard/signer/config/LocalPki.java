@@ -120,7 +120,8 @@ public record LocalPki(Path ca, Path signerCert, Path signerKey, Path clientCert
         b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
   }
 
-  static String pem(Object object) throws IOException {
+  /** PEM text of a certificate or key object, as Bouncy Castle writes it. */
+  public static String pem(Object object) throws IOException {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(out)) {
       w.writeObject(object);
@@ -128,7 +129,8 @@ public record LocalPki(Path ca, Path signerCert, Path signerKey, Path clientCert
     return out.toString();
   }
 
-  static void writePrivate(Path file, String content) throws IOException {
+  /** Replaces {@code file} with {@code content}, created 0600 so secrets are never readable by others. */
+  public static void writePrivate(Path file, String content) throws IOException {
     Files.deleteIfExists(file);
     try {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
