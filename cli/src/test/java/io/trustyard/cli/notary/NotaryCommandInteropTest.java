@@ -3,22 +3,17 @@ package io.trustyard.cli.notary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustyard.cli.Main;
+import io.trustyard.cli.notary.NotaryClis.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The same commands run by the real Go notary CLI and by {@code trustyard notary} against the same
@@ -30,11 +25,13 @@ class NotaryCommandInteropTest {
 
   private Path dir;
   private InProcessTrustServer server;
+  private NotaryClis clis;
 
   @BeforeAll
   void publishWithTheGoCli(@TempDir Path tmp) throws Exception {
     dir = tmp;
     server = InProcessTrustServer.start(dir.resolve("server"));
+    clis = new NotaryClis(dir, server);
     Path small = dir.resolve("small.txt");
     Files.writeString(small, "small\n");
     Path big = dir.resolve("big.bin");
@@ -55,7 +52,7 @@ class NotaryCommandInteropTest {
   void listPrintsNotarysTable() throws Exception {
     Result theirs = go(dir.resolve("go-reader"), "list", GUN).ok();
     Result ours = ours(dir.resolve("our-reader"), "list", GUN).ok();
-    assertThat(theirs.output).contains("a-much-longer-target-name").contains("v1");
+    assertThat(theirs.output()).contains("a-much-longer-target-name").contains("v1");
     assertThat(ours.lines()).containsExactlyElementsOf(theirs.lines());
     // The cache written by the first read serves the second the same way.
     assertThat(ours(dir.resolve("our-reader"), "list", GUN).ok().lines()).containsExactlyElementsOf(theirs.lines());
@@ -74,25 +71,25 @@ class NotaryCommandInteropTest {
   void keyListOfTheSameTrustDirIsIdentical() throws Exception {
     Path publisher = dir.resolve("publisher");
     Result theirs = go(publisher, "key", "list").ok();
-    assertThat(theirs.output).contains("root").contains("targets").contains("snapshot").contains(GUN);
-    assertThat(ours(publisher, "key", "list").ok().output).isEqualTo(theirs.output);
+    assertThat(theirs.output()).contains("root").contains("targets").contains("snapshot").contains(GUN);
+    assertThat(ours(publisher, "key", "list").ok().output()).isEqualTo(theirs.output());
   }
 
   @Test
   void keyListOfAnEmptyTrustDirSaysSo() throws Exception {
     Result theirs = go(dir.resolve("empty-go"), "key", "list").ok();
-    assertThat(theirs.output).contains("No signing keys found.");
-    assertThat(ours(dir.resolve("empty-ours"), "key", "list").ok().output).isEqualTo(theirs.output);
+    assertThat(theirs.output()).contains("No signing keys found.");
+    assertThat(ours(dir.resolve("empty-ours"), "key", "list").ok().output()).isEqualTo(theirs.output());
   }
 
   @Test
   void anUnknownRepositoryIsFatalWithExitStatusOne() throws Exception {
     Result theirs = go(dir.resolve("go-missing"), "list", "example.com/interop/missing");
     Result ours = ours(dir.resolve("our-missing"), "list", "example.com/interop/missing");
-    assertThat(theirs.exit).isEqualTo(1);
-    assertThat(ours.exit).isEqualTo(1);
-    assertThat(theirs.output).contains("* fatal: ").contains("does not have trust data for example.com/interop/missing");
-    assertThat(ours.output).isEqualTo(theirs.output);
+    assertThat(theirs.exit()).isEqualTo(1);
+    assertThat(ours.exit()).isEqualTo(1);
+    assertThat(theirs.output()).contains("* fatal: ").contains("does not have trust data for example.com/interop/missing");
+    assertThat(ours.output()).isEqualTo(theirs.output());
   }
 
   @Test
@@ -114,9 +111,9 @@ class NotaryCommandInteropTest {
     Path missing = dir.resolve("no-such-config.json");
     Result theirs = run(List.of("notary", "-c", missing.toString(), "list", GUN));
     Result ours = ours(List.of("-c", missing.toString(), "list", GUN));
-    assertThat(theirs.exit).isEqualTo(1);
-    assertThat(ours.exit).isEqualTo(1);
-    assertThat(ours.output).isEqualTo(theirs.output);
+    assertThat(theirs.exit()).isEqualTo(1);
+    assertThat(ours.exit()).isEqualTo(1);
+    assertThat(ours.output()).isEqualTo(theirs.output());
   }
 
   @Test
@@ -142,7 +139,7 @@ class NotaryCommandInteropTest {
     assertThat(ourDir.resolve("tuf/" + ourGun + "/changelist")).isEmptyDirectory();
 
     Result goReads = go(dir.resolve("go-reads-ours"), "list", ourGun).ok();
-    assertThat(goReads.output).contains("v1").contains("targets");
+    assertThat(goReads.output()).contains("v1").contains("targets");
     Result goReadsGo = go(dir.resolve("go-reads-go"), "list", goGun).ok();
     assertThat(goReads.lines()).containsExactlyElementsOf(goReadsGo.lines());
     assertThat(ours(dir.resolve("we-read-ours"), "list", ourGun).ok().lines()).containsExactlyElementsOf(goReads.lines());
@@ -185,61 +182,23 @@ class NotaryCommandInteropTest {
     assertThat(ours.lines()).containsExactlyElementsOf(theirs.lines().stream().map(l -> l.replace(goGun, ourGun)).toList());
     assertThat(dir.resolve("doomed-publisher/tuf/" + ourGun)).doesNotExist();
     Result gone = go(dir.resolve("doomed-reader"), "list", ourGun);
-    assertThat(gone.exit).isEqualTo(1);
-    assertThat(gone.output).contains("does not have trust data for " + ourGun);
-  }
-
-  private record Result(int exit, String output) {
-    Result ok() {
-      assertThat(exit).as(output).isZero();
-      return this;
-    }
-
-    List<String> lines() {
-      return output.lines().toList();
-    }
-  }
-
-  private List<String> globals(Path trustDir) {
-    return List.of("-s", server.url, "--tlscacert", server.caCert.toString(), "-d", trustDir.toString());
+    assertThat(gone.exit()).isEqualTo(1);
+    assertThat(gone.output()).contains("does not have trust data for " + ourGun);
   }
 
   private Result go(Path trustDir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("notary"));
-    cmd.addAll(globals(trustDir));
-    cmd.addAll(List.of(args));
-    return run(cmd);
+    return clis.go(trustDir, args);
   }
 
   private Result run(List<String> cmd) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD); // logrus warnings go to stderr; stdout is the contract
-    pb.environment().put("HOME", dir.toString());
-    pb.environment().put("NOTARY_ROOT_PASSPHRASE", "root-pass-1234");
-    pb.environment().put("NOTARY_TARGETS_PASSPHRASE", "targets-pass-1234");
-    pb.environment().put("NOTARY_SNAPSHOT_PASSPHRASE", "snapshot-pass-1234");
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
+    return clis.run(cmd);
   }
 
   private Result ours(Path trustDir, String... args) {
-    List<String> cmd = new ArrayList<>(globals(trustDir));
-    cmd.addAll(List.of(args));
-    return ours(cmd);
+    return clis.ours(trustDir, args);
   }
 
   private Result ours(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new NotaryCommand(Map.of("HOME", dir.toString(),
-        "NOTARY_ROOT_PASSPHRASE", "root-pass-1234", "NOTARY_TARGETS_PASSPHRASE", "targets-pass-1234",
-        "NOTARY_SNAPSHOT_PASSPHRASE", "snapshot-pass-1234")));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args.toArray(String[]::new));
-    return new Result(exit, out.toString());
+    return clis.ours(args);
   }
 }
