@@ -7,7 +7,6 @@ import io.trustyard.core.crypto.TufSignatures;
 import io.trustyard.signer.SignerKey;
 import io.trustyard.signer.Signed;
 import io.trustyard.signer.TestPki;
-import io.trustyard.signer.grpc.ClientTls;
 import io.trustyard.signer.grpc.RemoteKeyService;
 import io.trustyard.signer.keys.LocalKeyService;
 import io.trustyard.signer.keys.Passphrases;
@@ -17,12 +16,10 @@ import io.trustyard.store.Dialect;
 import io.trustyard.store.TestDatabase;
 import io.trustyard.store.TestDatabases;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,21 +44,9 @@ class NotarySignerInteropTest {
     TestPki pki = TestPki.create(dir.resolve("pki"));
     try (TestDatabase test = TestDatabases.create(dialect, dir); Database db = test.open()) {
       SqlKeyStore store = SqlKeyStore.open(db, Clock.systemUTC());
-      int port = Subprocess.freePort();
-      Path config = dir.resolve("signer-config.json");
-      Files.writeString(config, """
-          {"server": {"grpc_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s", "client_ca_file": "%s"},
-           "logging": {"level": "info"},
-           "storage": {"backend": "%s", "db_url": "%s", "default_alias": "timestamp_1"}}
-          """.formatted(port, pki.serverCert(), pki.serverKey(), pki.ca(),
-          dialect == Dialect.POSTGRESQL ? "postgres" : "mysql", notaryDbUrl(test)));
-
-      try (Subprocess signer = Subprocess.start("notary-signer", List.of("notary-signer", "-config", config.toString()), ENV, dir);
-          RemoteKeyService remote = RemoteKeyService.connect("127.0.0.1", port,
-              ClientTls.mutual(pki.ca(), pki.clientCert(), pki.clientKey()).withServerName(TestPki.SERVER_NAME),
+      try (RealNotarySigner signer = RealNotarySigner.start(dir, pki, test, ENV);
+          RemoteKeyService remote = RemoteKeyService.connect("127.0.0.1", signer.port(), RealNotarySigner.client(pki),
               Duration.ofSeconds(20))) {
-        signer.awaitReady(remote::healthy, Duration.ofSeconds(60));
-
         // Our client, their signer: keys created, looked up and used; signatures verify.
         SignerKey theirs = remote.createKey("ecdsa", "example.com/interop", "timestamp");
         assertThat(remote.getKey(theirs.id())).hasValueSatisfying(k -> {
@@ -99,15 +84,5 @@ class NotarySignerInteropTest {
   private static boolean verify(SignerKey key, Signed signed) {
     return TufSignatures.verify(new TufPublicKey(key.algorithm(), key.publicBytes()), signed.method(),
         signed.signature(), CONTENT);
-  }
-
-  /** The database as notary's config names it: a lib/pq URL or a Go MySQL DSN. */
-  private static String notaryDbUrl(TestDatabase test) {
-    String hostAndName = test.url().jdbcUrl().replaceFirst("^jdbc:[a-z]+://", "");
-    if (test.dialect() == Dialect.POSTGRESQL) {
-      return "postgres://postgres@" + hostAndName + "?sslmode=disable";
-    }
-    int slash = hostAndName.indexOf('/');
-    return "root:@tcp(" + hostAndName.substring(0, slash) + ")" + hostAndName.substring(slash) + "?parseTime=True";
   }
 }
