@@ -1,5 +1,10 @@
 package io.trustyard.cli.trust;
 
+import io.trustyard.signer.TestPki;
+import io.trustyard.signer.interop.RealNotarySigner;
+import io.trustyard.store.Database;
+import io.trustyard.store.TestDatabase;
+import io.trustyard.store.TestDatabases;
 import io.trustyard.trustserver.config.GeneratedTls;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,20 +13,27 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's docker-registry (distribution 2.8, filesystem storage) and the real notary-server
- * (memory storage, local trust service, TLS from a test CA) as subprocesses on loopback ports.
+ * Debian's docker-registry (distribution 2.8, filesystem storage), the real notary-server (memory
+ * storage, TLS from a test CA) and the real notary-signer as its remote trust service (mutual TLS,
+ * keys in a PostgreSQL test database), as subprocesses on loopback ports.
  */
 final class DebianStack implements AutoCloseable {
   final Path storage;
   final Path caCert;
   final int registryPort;
   final int trustPort;
+  private final TestDatabase signerDb;
+  private final RealNotarySigner signer;
   private final Process registry;
   private final Process notaryServer;
   private final Path dir;
@@ -45,8 +57,25 @@ final class DebianStack implements AutoCloseable {
         http:
           addr: 127.0.0.1:%d
         """.formatted(storage, registryPort));
-    registry = new ProcessBuilder("docker-registry", "serve", registryConfig.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("registry.log").toFile()).start();
+    TestPki signerPki = TestPki.create(dir.resolve("signer-pki"));
+    signerDb = TestDatabases.postgres();
+    RealNotarySigner startedSigner = null;
+    Process startedRegistry = null;
+    try {
+      startedSigner = RealNotarySigner.start(dir, signerPki, signerDb, Map.of("NOTARY_SIGNER_TIMESTAMP_1",
+          "signer-passphrase-1"));
+      startedRegistry = new ProcessBuilder("docker-registry", "serve", registryConfig.toString())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+    } catch (Exception | Error e) {
+      close(startedRegistry);
+      if (startedSigner != null) {
+        startedSigner.close();
+      }
+      signerDb.close();
+      throw e;
+    }
+    signer = startedSigner;
+    registry = startedRegistry;
 
     GeneratedTls tls = GeneratedTls.ensure(dir.resolve("pki"), List.of("localhost"), List.of("127.0.0.1"),
         Duration.ofDays(2));
@@ -55,14 +84,40 @@ final class DebianStack implements AutoCloseable {
     Path serverConfig = dir.resolve("server-config.json");
     Files.writeString(serverConfig, """
         {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
-         "trust_service": {"type": "local", "key_algorithm": "ecdsa"},
+         "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "ecdsa",
+                           "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
          "storage": {"backend": "memory"},
          "logging": {"level": "info"}}
-        """.formatted(trustPort, tls.serverCert, tls.serverKey));
+        """.formatted(trustPort, tls.serverCert, tls.serverKey, signer.port(), signerPki.ca(),
+        signerPki.clientCert(), signerPki.clientKey()));
     notaryServer = new ProcessBuilder("notary-server", "-config", serverConfig.toString(), "-logf", "logfmt")
         .redirectErrorStream(true).redirectOutput(dir.resolve("notary-server.log").toFile()).start();
-    awaitListening(registry, registryPort, "registry.log");
-    awaitListening(notaryServer, trustPort, "notary-server.log");
+    try {
+      awaitListening(registry, registryPort, "registry.log");
+      awaitListening(notaryServer, trustPort, "notary-server.log");
+    } catch (Exception | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** IDs of the keys notary-signer holds for the repository's role (what notary-server signs with). */
+  List<String> signerKeyIds(String gun, String role) {
+    try (Database db = signerDb.open()) {
+      return db.withConnection(c -> {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key_id FROM private_keys WHERE gun = ? AND role = ?")) {
+          ps.setString(1, gun);
+          ps.setString(2, role);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getString(1));
+            }
+          }
+        }
+        return ids;
+      });
+    }
   }
 
   String registryHost() {
@@ -101,16 +156,24 @@ final class DebianStack implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Process p : List.of(notaryServer, registry)) {
-      p.destroy();
-      try {
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
+    close(notaryServer);
+    close(registry);
+    signer.close();
+    signerDb.close();
+  }
+
+  private static void close(Process p) {
+    if (p == null) {
+      return;
+    }
+    p.destroy();
+    try {
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -3,6 +3,8 @@ package io.trustyard.cli.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustyard.client.VerificationException;
 import io.trustyard.client.image.ImagePuller;
 import io.trustyard.client.image.ImagePusher;
@@ -13,42 +15,57 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our client against Debian's docker-registry and the real notary-server: trusted push and pull,
- * and the seeds' malicious-image test where the registry serves whatever its disk holds, so only
- * the client's verification stands between the tampered bytes and the image store.
+ * Our client against Debian's docker-registry and the real notary-server signing with the real
+ * notary-signer: trusted push and pull, read back by the real notary and docker CLIs, and the
+ * seeds' malicious-image tests where the registry serves whatever its disk holds, so only the
+ * client's verification stands between the tampered bytes and the image store. One stack for the
+ * class; each test has its own repository and users.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DebianStackTrustTest {
-  @TempDir Path dir;
+  Path stackDir;
+  Path dir;
   DebianStack stack;
   TrustFixture alice;
   TrustFixture bob;
   String gun;
   String image;
+  int repositories;
+
+  @BeforeAll
+  void startStack(@TempDir Path tempDir) throws Exception {
+    stackDir = tempDir;
+    stack = new DebianStack(stackDir);
+  }
+
+  @AfterAll
+  void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
 
   @BeforeEach
-  void start() throws Exception {
-    stack = new DebianStack(dir);
+  void users() throws Exception {
+    dir = Files.createDirectories(stackDir.resolve("test-" + ++repositories));
     alice = new TrustFixture(dir.resolve("alice"), stack.trustUrl(), stack.caCert);
     bob = new TrustFixture(dir.resolve("bob"), stack.trustUrl(), stack.caCert);
     alice.env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", "root-passphrase-1");
     alice.env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
-    gun = stack.registryHost() + "/test/trusttest";
+    gun = stack.registryHost() + "/test/trusttest" + repositories;
     image = gun + ":latest";
   }
 
-  @AfterEach
-  void stop() {
-    stack.close();
-  }
-
   @Test
-  void pushSignsAndASecondTrustDirPullsAndVerifies() {
+  void pushSignsAndASecondTrustDirPullsAndVerifiesTimestampsSignedByNotarySigner() throws Exception {
     alice.storeImage(image, 11);
     ImagePusher.Result pushed = alice.push(image);
     assertThat(alice.out).containsExactly("Signing and pushing trust metadata", "Finished initializing \"" + gun + "\"",
@@ -61,6 +78,18 @@ class DebianStackTrustTest {
         "-d", dir.resolve("carol").toString(), "list", gun));
     assertThat(Peers.run(dir, Map.of(), cmd).ok().output()).contains("latest").contains(pushed.digest().hex())
         .contains(Long.toString(pushed.length()));
+
+    Peers.Result inspect = Peers.run(dir, Map.of("DOCKER_CONFIG", bob.dockerConfig.toString(),
+        "DOCKER_CONTENT_TRUST_SERVER", stack.trustUrl()), List.of("docker", "trust", "inspect", image));
+    assertThat(inspect.ok().output()).contains("\"SignedTag\": \"latest\"").contains(pushed.digest().hex())
+        .contains("\"Name\": \"Root\"");
+
+    // notary-server had notary-signer create the timestamp key and sign with it.
+    List<String> timestampKeys = stack.signerKeyIds(gun, "timestamp");
+    assertThat(timestampKeys).hasSize(1);
+    JsonNode timestamp = new ObjectMapper().readTree(
+        bob.trustDir().resolve("tuf/" + gun + "/metadata/timestamp.json").toFile());
+    assertThat(timestamp.path("signatures").get(0).path("keyid").asText()).isEqualTo(timestampKeys.get(0));
 
     // A second push to the existing repository signs with the cached keys and only the repository passphrase.
     alice.env.remove("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE");
@@ -102,5 +131,24 @@ class DebianStackTrustTest {
         .hasMessageContaining(digests.get(3).toString())
         .hasMessageContaining("failed verification");
     assertThat(bob.store.images()).isEmpty();
+  }
+
+  @Test
+  void aConfigBlobTamperedInTheRegistryFailsVerificationNamingItAndLeavesNoTrace() throws Exception {
+    List<Digest> digests = alice.storeImage(image, 14);
+    alice.push(image);
+    Path config = stack.blobData(digests.get(2).hex());
+    String original = Files.readString(config);
+    // Same length, different platform: a client that trusted the bytes before checking them would act on it.
+    Files.writeString(config, original.replace("\"amd64\"", "\"arm64\""));
+
+    assertThatThrownBy(() -> bob.pull(image))
+        .isInstanceOf(VerificationException.class)
+        .hasMessageContaining("blob " + digests.get(2))
+        .hasMessageContaining("failed verification");
+    assertThat(bob.store.images()).isEmpty();
+    for (Digest d : digests) {
+      assertThat(bob.store.hasBlob(d)).as(d.toString()).isFalse();
+    }
   }
 }
