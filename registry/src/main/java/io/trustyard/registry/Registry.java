@@ -1,6 +1,5 @@
 package io.trustyard.registry;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trustyard.registry.auth.AccessControllers;
 import io.trustyard.registry.config.RegistryConfig;
@@ -9,6 +8,7 @@ import io.trustyard.registry.http.RegistryHttpServer;
 import io.trustyard.registry.service.RegistryServices;
 import io.trustyard.registry.storage.FilesystemDriver;
 import io.trustyard.registry.storage.StorageDriver;
+import io.trustyard.store.metrics.ServiceMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class Registry implements AutoCloseable {
   /** Starts a registry as configured; port 0 picks a free port. */
   public static Registry start(RegistryConfig config) throws Exception {
     StorageDriver storage = storage(config.storage());
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry metrics = ServiceMetrics.create();
     RegistryServices services = RegistryServices.create(storage, metrics, Clock.systemUTC(), config.strictDigests(),
         config.deleteEnabled());
     AccessControllers.Setup auth = AccessControllers.from(config.auth(), Clock.systemUTC());

@@ -5,7 +5,6 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.trustyard.core.oci.OciErrorCode;
 import io.trustyard.registry.auth.AccessController;
 import io.trustyard.registry.auth.AuthFailure;
@@ -25,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-  /** One structured line per request (never headers or bodies: they carry credentials). */
-  private static final Logger ACCESS = LoggerFactory.getLogger("io.trustyard.access");
 
   private final RegistryServices services;
   private final AccessController access;
@@ -84,15 +81,8 @@ final class Dispatcher implements Handler {
         Http.error(res, OciErrorCode.UNKNOWN, "internal error; see the registry log");
       }
     } finally {
-      Timer.builder("trustyard_registry_http_requests")
-          .tag("method", method)
-          .tag("endpoint", route == null ? "none" : route.kind().name().toLowerCase(java.util.Locale.ROOT))
-          .tag("status", Integer.toString(res.status().code()))
-          .register(metrics)
-          .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-      ACCESS.info("service=registry method={} path={} endpoint={} status={} duration_ms={}", method,
-          req.path().rawPath(), route == null ? "none" : route.kind().name().toLowerCase(java.util.Locale.ROOT),
-          res.status().code(), (System.nanoTime() - start) / 1_000_000);
+      RequestLog.record(metrics, method, req.path().rawPath(),
+          route == null ? "none" : route.kind().name().toLowerCase(java.util.Locale.ROOT), res.status().code(), start);
     }
   }
 

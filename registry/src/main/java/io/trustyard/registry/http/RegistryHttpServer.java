@@ -3,10 +3,12 @@ package io.trustyard.registry.http;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trustyard.registry.auth.AccessController;
 import io.trustyard.registry.service.RegistryServices;
+import io.trustyard.store.metrics.ServiceMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,13 +35,13 @@ public final class RegistryHttpServer implements AutoCloseable {
       PrometheusMeterRegistry prometheus, List<ExtraRoute> extras) {
     Dispatcher dispatcher = new Dispatcher(services, access);
     Consumer<HttpRouting.Builder> routing = r -> {
-      r.get("/health", (req, res) -> Http.json(res, 200, Map.of("status", "ok")));
+      r.get("/health", logged(services, "health", (req, res) -> Http.json(res, 200, Map.of("status", "ok"))));
       if (prometheus != null) {
-        r.get("/metrics", (req, res) -> Http.send(res, 200, "text/plain; version=0.0.4; charset=utf-8",
-            Http.utf8(prometheus.scrape())));
+        r.get("/metrics", logged(services, "metrics", (req, res) -> Http.send(res, 200, ServiceMetrics.CONTENT_TYPE,
+            Http.utf8(prometheus.scrape()))));
       }
       for (ExtraRoute extra : extras) {
-        r.get(extra.path(), (req, res) -> {
+        r.get(extra.path(), logged(services, extra.path().replaceAll("^/", ""), (req, res) -> {
           Map<String, List<String>> query = new java.util.LinkedHashMap<>();
           for (String name : req.query().names()) {
             query.put(name, req.query().all(name));
@@ -47,7 +49,7 @@ public final class RegistryHttpServer implements AutoCloseable {
           Answer a = extra.answer(query, Http.header(req, "Authorization"));
           a.headers().forEach(res::header);
           Http.send(res, a.status(), a.contentType(), a.body());
-        });
+        }));
       }
       r.any(dispatcher);
     };
@@ -60,6 +62,19 @@ public final class RegistryHttpServer implements AutoCloseable {
       builder.tls(Tls.builder().sslContext(tls).build());
     }
     this.server = builder.build().start();
+  }
+
+  /** The routes outside {@code /v2} are logged and timed like the distribution API (the dispatcher does its own). */
+  private static Handler logged(RegistryServices services, String endpoint, Handler handler) {
+    return (req, res) -> {
+      long start = System.nanoTime();
+      try {
+        handler.handle(req, res);
+      } finally {
+        RequestLog.record(services.metrics(), req.prologue().method().text(), req.path().rawPath(), endpoint,
+            res.status().code(), start);
+      }
+    };
   }
 
   public int port() {

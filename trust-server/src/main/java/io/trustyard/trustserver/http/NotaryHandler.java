@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trustyard.core.notary.NotaryErrorCode;
 import io.trustyard.core.notary.NotaryErrorEnvelope;
 import io.trustyard.core.notary.NotaryException;
+import io.trustyard.store.metrics.ServiceMetrics;
 import io.trustyard.trustserver.auth.Access;
 import io.trustyard.trustserver.auth.Authorizer;
 import io.trustyard.trustserver.auth.Denial;
@@ -89,7 +90,7 @@ final class NotaryHandler implements Handler {
       return;
     }
     if (route == Route.METRICS) {
-      res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+      res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
           .send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
       return;
     }

@@ -3,9 +3,9 @@ package io.trustyard.trustserver.http;
 import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trustyard.trustserver.auth.Authorizer;
+import io.trustyard.store.metrics.ServiceMetrics;
 import io.trustyard.trustserver.service.TrustService;
 
 /** The trust server's HTTP(S) listener on Helidon SE. */
@@ -17,7 +17,7 @@ public final class TrustHttpServer implements AutoCloseable {
   }
 
   public static TrustHttpServer start(TrustService service, Authorizer authorizer, HttpSettings settings) {
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry metrics = ServiceMetrics.create();
     NotaryHandler handler = new NotaryHandler(service, authorizer, settings, metrics);
     WebServerConfig.Builder builder = WebServer.builder()
         .host(settings.host())
