@@ -8,7 +8,8 @@ import java.util.Locale;
  * measured; the line then says so instead of pretending a ratio.
  *
  * @param higherIsBetter throughput (true) or time (false): decides how the ratio is met
- * @param targetRatio ours/peer must be at least this (throughput) or at most this (time)
+ * @param targetRatio ours/peer must be at least this (throughput) or at most this (time); NaN when the
+ *     issue sets no target for the figure (it is reported for comparison only)
  */
 record Figure(String name, String unit, String peerName, double peer, double ours, boolean higherIsBetter,
     double targetRatio, String note) {
@@ -21,16 +22,26 @@ record Figure(String name, String unit, String peerName, double peer, double our
     return Double.isFinite(peer) && Double.isFinite(ours) && peer > 0;
   }
 
+  boolean hasTarget() {
+    return Double.isFinite(targetRatio);
+  }
+
   boolean met() {
-    return measured() && (higherIsBetter ? ratio() >= targetRatio : ratio() <= targetRatio);
+    return measured() && hasTarget() && (higherIsBetter ? ratio() >= targetRatio : ratio() <= targetRatio);
   }
 
   String target() {
+    if (!hasTarget()) {
+      return "none set";
+    }
     return (higherIsBetter ? ">= " : "<= ") + fmt(targetRatio) + "x " + peerName;
   }
 
   String verdict() {
-    return measured() ? (met() ? "met" : "MISSED") : "not measured";
+    if (!measured()) {
+      return "not measured";
+    }
+    return !hasTarget() ? "no target" : met() ? "met" : "MISSED";
   }
 
   static String fmt(double v) {

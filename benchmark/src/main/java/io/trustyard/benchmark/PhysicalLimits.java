@@ -16,6 +16,23 @@ final class PhysicalLimits {
 
   private PhysicalLimits() {}
 
+  /** The limits of this machine, measured once per run before any group. */
+  record Measured(double sha256, double loopback, double diskWrite, long bytes) {
+    String describe() {
+      return "physical limits on this machine: SHA-256 " + Figure.fmt(sha256) + " MB/s (one core), loopback "
+          + Figure.fmt(loopback) + " MB/s (one TCP stream), disk write " + Figure.fmt(diskWrite) + " MB/s ("
+          + (bytes >> 20) + " MiB, fsync, in the directory the servers store into)";
+    }
+  }
+
+  static Measured measure(BenchEnv env) throws Exception {
+    long bytes = env.number("BENCH_LIMIT_MIB", 256, 64) << 20;
+    double sha = Timing.best(env.repeats, i -> sha256(bytes));
+    double loop = Timing.best(env.repeats, i -> loopback(bytes));
+    double disk = Timing.best(env.repeats, i -> diskWrite(env.work, bytes));
+    return new Measured(sha, loop, disk, bytes);
+  }
+
   /** SHA-256 of {@code bytes} on one thread, in MB/s (MiB per second). */
   static double sha256(long bytes) throws Exception {
     byte[] chunk = new byte[CHUNK];

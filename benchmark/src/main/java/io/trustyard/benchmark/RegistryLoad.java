@@ -58,6 +58,44 @@ final class RegistryLoad {
     return elapsed;
   }
 
+  /**
+   * Chunked upload as chunking clients do it: POST, one PATCH per {@code chunkBytes} with its
+   * Content-Range, each to the Location the previous answer gave, then a PUT with the digest and no
+   * body; returns elapsed nanoseconds.
+   */
+  long uploadChunked(String repo, Path blob, String digest, int chunkBytes) throws Exception {
+    long size = java.nio.file.Files.size(blob);
+    byte[] chunk = new byte[chunkBytes];
+    long start = System.nanoTime();
+    String location = startUpload(repo);
+    try (InputStream in = java.nio.file.Files.newInputStream(blob)) {
+      for (long offset = 0; offset < size; ) {
+        int n = in.readNBytes(chunk, 0, (int) Math.min(chunkBytes, size - offset));
+        HttpResponse<String> patch = http.send(HttpRequest.newBuilder(URI.create(base).resolve(location))
+            .header("Content-Type", "application/octet-stream")
+            .header("Content-Range", offset + "-" + (offset + n - 1))
+            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk, 0, n)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        expect(patch, 202, "PATCH upload");
+        location = patch.headers().firstValue("Location")
+            .orElseThrow(() -> new IOException("PATCH upload " + base + ": no Location"));
+        offset += n;
+      }
+    }
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(withDigest(location, digest))
+        .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    long elapsed = System.nanoTime() - start;
+    expect(put, 201, "PUT blob (closing a chunked upload)");
+    return elapsed;
+  }
+
+  /** Deletes a blob, so that a long run does not fill the disk; not timed. */
+  void deleteBlob(String repo, String digest) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/" + digest))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    expect(r, 202, "DELETE blob");
+  }
+
   /** Small blobs (manifest config, layer) uploaded the same way; not timed. */
   void uploadBytes(String repo, byte[] bytes, String digest) throws Exception {
     String location = startUpload(repo);
@@ -87,24 +125,74 @@ final class RegistryLoad {
     return elapsed;
   }
 
+  static final byte[] CONFIG = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+      .getBytes(StandardCharsets.UTF_8);
+
+  /** A one-layer OCI image manifest over {@link #CONFIG} and {@code layer}. */
+  static String manifest(byte[] layer) throws Exception {
+    return "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+        + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + sha256(CONFIG) + "\",\"size\":" + CONFIG.length
+        + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + sha256(layer)
+        + "\",\"size\":" + layer.length + "}]}";
+  }
+
+  /**
+   * One artifact as a pusher makes it: its layer blob (POST + PUT), then the manifest under
+   * {@code tag}; the config blob must be there already. Untimed here; callers time the whole.
+   */
+  void pushArtifact(String repo, byte[] layer, String tag) throws Exception {
+    uploadBytes(repo, layer, sha256(layer));
+    putManifest(repo, tag, manifest(layer));
+  }
+
+  void putManifest(String repo, String reference, String manifest) throws Exception {
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/manifests/"
+        + reference)).header("Content-Type", OCI_MANIFEST).PUT(HttpRequest.BodyPublishers.ofString(manifest)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    expect(put, 201, "PUT manifest");
+  }
+
+  /**
+   * Lists every tag of {@code repo} as containers/image does: GET tags/list (with {@code ?n=} when
+   * {@code pageSize} &gt; 0), then the Link header's next page until there is none. Returns the
+   * tags and the number of pages in {@code pages[0]}.
+   */
+  java.util.List<String> listTags(String repo, int pageSize, int[] pages) throws Exception {
+    java.util.List<String> tags = new java.util.ArrayList<>();
+    String next = "/v2/" + repo + "/tags/list" + (pageSize > 0 ? "?n=" + pageSize : "");
+    pages[0] = 0;
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    while (next != null) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base).resolve(next)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      expect(r, 200, "GET tags/list");
+      pages[0]++;
+      json.readTree(r.body()).path("tags").forEach(t -> tags.add(t.asText()));
+      next = r.headers().firstValue("Link").map(RegistryLoad::linkTarget).orElse(null);
+    }
+    return tags;
+  }
+
+  /** The URL of {@code <url>; rel="next"}; containers/image keeps only its path and query. */
+  private static String linkTarget(String header) {
+    int open = header.indexOf('<');
+    int close = header.indexOf('>', open + 1);
+    if (open < 0 || close < 0 || !header.contains("rel=\"next\"")) {
+      return null;
+    }
+    URI u = URI.create(header.substring(open + 1, close));
+    return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+  }
+
   /** Pushes a one-layer OCI image under {@code tag}; returns the manifest URL for the load generator. */
   String pushSmallImage(String repo, String tag) throws Exception {
-    byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
-        .getBytes(StandardCharsets.UTF_8);
     byte[] layer = new byte[4096];
     new java.util.Random(7).nextBytes(layer);
-    String configDigest = sha256(config);
-    String layerDigest = sha256(layer);
-    uploadBytes(repo, config, configDigest);
-    uploadBytes(repo, layer, layerDigest);
-    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
-        + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length
-        + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + layerDigest
-        + "\",\"size\":" + layer.length + "}]}";
+    uploadBytes(repo, CONFIG, sha256(CONFIG));
+    uploadBytes(repo, layer, sha256(layer));
+    String manifest = manifest(layer);
+    putManifest(repo, tag, manifest);
     String url = base + "/v2/" + repo + "/manifests/" + tag;
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", OCI_MANIFEST)
-        .PUT(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString());
-    expect(put, 201, "PUT manifest");
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", OCI_MANIFEST).build(),
         HttpResponse.BodyHandlers.ofString());
     expect(get, 200, "GET manifest");

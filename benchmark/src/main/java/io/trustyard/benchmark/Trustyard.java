@@ -1,0 +1,36 @@
+package io.trustyard.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to run the {@code trustyard} CLI jar (built by scripts/bench.sh) as its own process: the same
+ * JVM as this one, the flags of deploy/Dockerfile, nothing tuned for the benchmark.
+ */
+final class Trustyard {
+  private Trustyard() {}
+
+  /** The CLI jar: {@code BENCH_TRUSTYARD_JAR}, else {@code cli/target/trustyard.jar} of the checkout. */
+  static Path jar() {
+    String v = System.getenv("BENCH_TRUSTYARD_JAR");
+    Path jar = Path.of(v == null || v.isBlank() ? "cli/target/trustyard.jar" : v).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing; scripts/bench.sh builds it (./mvnw -pl cli -am package)");
+    }
+    return jar;
+  }
+
+  /** {@code java [jvmOptions] -jar trustyard.jar args...}. */
+  static List<String> javaCommand(List<String> jvmOptions, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.addAll(jvmOptions);
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+}
