@@ -34,7 +34,7 @@ final class ImageLsCommand extends ClientCommand {
     for (StoredImage image : images) {
       Reference r = Reference.parse(image.name());
       rows.add(new String[] {r.familiarName(), r.tag() == null ? "<none>" : r.tag(),
-          image.manifest().digest().toString().substring(0, 19), ConsoleProgress.human(size(store, image.manifest()))});
+          image.manifest().digest().toString().substring(0, 19), ProgressDisplay.human(size(store, image.manifest()))});
     }
     int[] widths = new int[4];
     rows.forEach(row -> {

@@ -5,6 +5,7 @@ import io.trustyard.client.image.PlatformSpec;
 import io.trustyard.client.image.TrustPolicy;
 import io.trustyard.core.oci.Reference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,18 +22,20 @@ final class ImagePullCommand extends ClientCommand {
   @Option(names = "--disable-content-trust", description = "Do not verify tags, even with DOCKER_CONTENT_TRUST set.")
   boolean disableContentTrust;
 
+  @Mixin ProgressOption progress;
+
   @Override
   int run() {
     Reference ref = Reference.parseWithDefaultTag(image);
     PlatformSpec wanted = platform == null ? PlatformSpec.current() : PlatformSpec.parse(platform);
     TrustPolicy trust = TrustSettings.policy(environment, options.config, disableContentTrust,
         context().dockerConfig(), out(), err());
-    boolean tty = ConsoleProgress.stdoutIsTerminal();
+    boolean tty = progress.tty(environment);
     if (tty && ref.tag() != null) {
       out().println(ref.tag() + ": Pulling from " + ref.repository());
     }
     ImagePuller.Result result = new ImagePuller(context().registry(0), context().store(), trust,
-        new ConsoleProgress(out(), tty)).pull(ref, wanted);
+        progress.listener(tty, out(), environment)).pull(ref, wanted);
     if (!tty) {
       out().println("Digest: " + result.resolvedDigest());
     }

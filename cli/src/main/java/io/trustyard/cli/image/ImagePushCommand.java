@@ -4,6 +4,7 @@ import io.trustyard.client.image.ImagePusher;
 import io.trustyard.client.image.TrustPolicy;
 import io.trustyard.core.oci.Reference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,15 +20,17 @@ final class ImagePushCommand extends ClientCommand {
       description = "Upload blobs in chunks of this size (0: each blob in one request).")
   long chunkSize;
 
+  @Mixin ProgressOption progress;
+
   @Override
   int run() {
     Reference ref = Reference.parseWithDefaultTag(image);
     TrustPolicy trust = TrustSettings.policy(environment, options.config, disableContentTrust,
         context().dockerConfig(), out(), err());
-    boolean tty = ConsoleProgress.stdoutIsTerminal();
+    boolean tty = progress.tty(environment);
     out().println("The push refers to repository [" + ref.name() + "]");
     ImagePusher.Result result = new ImagePusher(context().registry(chunkSize), context().store(), trust,
-        new ConsoleProgress(out(), tty)).push(ref);
+        progress.listener(tty, out(), environment)).push(ref);
     if (!tty) {
       out().println((ref.tag() != null ? ref.tag() + ": " : "") + "digest: " + result.digest() + " size: "
           + result.length());
