@@ -25,7 +25,8 @@ public final class BenchMain {
 
   /** Every group in run order; {@link MemoryGroup} last, while the servers of the others are up. */
   static List<BenchGroup> groups() {
-    return List.of(new RegistryBlobsGroup(), new RegistryManifestsGroup(), new MemoryGroup());
+    return List.of(new RegistryBlobsGroup(), new RegistryManifestsGroup(), new RegistryClientsGroup(),
+        new MemoryGroup());
   }
 
   public static void main(String[] args) throws Exception {
@@ -114,7 +115,7 @@ public final class BenchMain {
     }
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (Exception e) {

@@ -2,12 +2,6 @@ package io.trustyard.benchmark;
 
 /** Peak RSS (VmHWM) of every server the earlier groups loaded; runs last, while they are still up. */
 final class MemoryGroup implements BenchGroup {
-  private final BenchGroup[] before;
-
-  MemoryGroup(BenchGroup... before) {
-    this.before = before;
-  }
-
   @Override
   public String id() {
     return "memory";

@@ -26,9 +26,15 @@ final class RegistryLoad {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  private final int port;
 
   RegistryLoad(int port) {
+    this.port = port;
     this.base = "http://127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
   }
 
   /** A blob file whose first 8 bytes are {@code variant}, so that each upload is a new blob. */
