@@ -9,6 +9,8 @@ import io.trustyard.registry.storage.FilesystemDriver;
 import io.trustyard.signer.keys.LocalKeyService;
 import io.trustyard.signer.keys.MemoryKeyStore;
 import io.trustyard.signer.keys.Passphrases;
+import io.trustyard.store.Database;
+import io.trustyard.store.DatabaseUrl;
 import io.trustyard.trustserver.auth.Authorizer;
 import io.trustyard.trustserver.config.GeneratedTls;
 import io.trustyard.trustserver.config.TlsFiles;
@@ -16,21 +18,30 @@ import io.trustyard.trustserver.http.CacheSettings;
 import io.trustyard.trustserver.http.HttpSettings;
 import io.trustyard.trustserver.http.TrustHttpServer;
 import io.trustyard.trustserver.service.NotaryTrustService;
-import io.trustyard.trustserver.storage.InMemoryMetadataStore;
+import io.trustyard.trustserver.storage.SqlMetadataStore;
+import io.trustyard.trustserver.testing.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Our registry (plain HTTP on loopback) and our trust server (TLS from a test CA), in this process. */
+/**
+ * Our registry (plain HTTP on loopback) and our trust server (TLS from a test CA, metadata in a
+ * SQLite file, on a clock the test can move), in this process.
+ */
 public final class OurStack implements AutoCloseable {
   final Path registryRoot;
   final RegistryHttpServer registry;
   public final TrustHttpServer trust;
   public final Path caCert;
+  /** The trust server's clock (signing times, expiry of what it serves); the client keeps its own. */
+  public final MovableClock serverClock = new MovableClock();
+  private final Database trustDb;
 
   public OurStack(Path dir) throws Exception {
     registryRoot = Files.createDirectories(dir.resolve("registry"));
@@ -42,9 +53,11 @@ public final class OurStack implements AutoCloseable {
         Duration.ofDays(2));
     caCert = tls.caCert;
     var keys = new LocalKeyService(new MemoryKeyStore(), Passphrases.constant("server-keys-passphrase"), "default",
-        new SecureRandom(), Clock.systemUTC(), () -> {});
-    NotaryTrustService service = new NotaryTrustService(new InMemoryMetadataStore(Clock.systemUTC()), keys, "ecdsa",
-        Clock.systemUTC());
+        new SecureRandom(), serverClock, () -> {});
+    trustDb = Database.open(DatabaseUrl.sqlite(dir.resolve("trust-server.db")));
+    SqlMetadataStore.migrateSchema(trustDb);
+    NotaryTrustService service = new NotaryTrustService(new SqlMetadataStore(trustDb, serverClock), keys, "ecdsa",
+        serverClock);
     trust = TrustHttpServer.start(service, Authorizer.NONE, new HttpSettings("127.0.0.1", 0,
         Optional.of(TlsFiles.serverContext(tls.serverCert, tls.serverKey, null)), CacheSettings.DEFAULT, List.of(),
         HttpSettings.DEFAULT_MAX_UPLOAD_BYTES));
@@ -63,9 +76,31 @@ public final class OurStack implements AutoCloseable {
     return registryRoot.resolve("docker/registry/v2/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
   }
 
+  /** Marks the trust server's database as a backup taken now would hold it (the last stored file). */
+  public long backupMark() {
+    return trustDb.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM tuf_files");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** Restores the trust server's database from the backup {@code mark} names: every file stored since is gone. */
+  public void restoreBackup(long mark) {
+    trustDb.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM tuf_files WHERE id > ?")) {
+        ps.setLong(1, mark);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
   @Override
   public void close() {
     trust.close();
     registry.close();
+    trustDb.close();
   }
 }

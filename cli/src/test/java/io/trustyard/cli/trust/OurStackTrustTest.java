@@ -223,6 +223,85 @@ class OurStackTrustTest {
   }
 
   @Test
+  void aManifestReplacedInTheRegistrysStorageIsNeverPulled() throws Exception {
+    alice.env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", "root-passphrase-1");
+    alice.env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
+    List<Digest> digests = alice.storeImage(image, 8);
+    alice.push(image);
+    Path manifest = stack.blobData(digests.get(3).hex());
+    Files.writeString(manifest, Files.readString(manifest).replace("\"schemaVersion\":2", "\"schemaVersion\": 2"));
+
+    assertThatThrownBy(() -> bob.pull(image)).hasMessageContaining(digests.get(3).toString());
+    assertThat(bob.store.images()).isEmpty();
+    for (Digest d : digests) {
+      assertThat(bob.store.hasBlob(d)).as(d.toString()).isFalse();
+    }
+  }
+
+  /**
+   * Alice pushes twice; Bob pulls the second version, so his trust dir holds timestamp and snapshot
+   * version 2. Then the trust server's database is restored from a backup taken between the pushes.
+   */
+  private long pushTwiceAndRestoreTheServerToTheFirst() {
+    alice.env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", "root-passphrase-1");
+    alice.env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
+    alice.storeImage(image, 9);
+    alice.push(image);
+    long backup = stack.backupMark();
+    alice.store.tag(image, gun + ":v2");
+    alice.push(gun + ":v2");
+    bob.pull(gun + ":v2");
+    assertThat(cachedVersion(bob, "timestamp")).isEqualTo(2);
+    assertThat(cachedVersion(bob, "snapshot")).isEqualTo(2);
+    stack.restoreBackup(backup);
+    return backup;
+  }
+
+  long cachedVersion(TrustFixture user, String role) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          user.trustDir().resolve("tuf/" + gun + "/metadata/" + role + ".json").toFile()).path("signed").path("version")
+          .asLong();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aTimestampRolledBackOnTheServerIsRefusedAndTheCacheKept() throws Exception {
+    pushTwiceAndRestoreTheServerToTheFirst();
+
+    assertThatThrownBy(() -> bob.pull(image))
+        .satisfies(e -> assertThat(((TrustException) e).kind()).isEqualTo(Kind.ROLLBACK))
+        .hasMessageContaining("timestamp").hasMessageContaining("version 1 is older than the trusted version 2");
+    assertThat(bob.store.get(image)).isEmpty();
+    assertThat(cachedVersion(bob, "timestamp")).isEqualTo(2);
+
+    // The restored data is validly signed: a user who never saw version 2 accepts it.
+    TrustFixture carol = new TrustFixture(dir.resolve("carol"), stack.trustUrl(), stack.caCert);
+    carol.pull(image);
+    assertThat(cachedVersion(carol, "timestamp")).isEqualTo(1);
+  }
+
+  @Test
+  void aSnapshotRolledBackUnderAFreshTimestampIsRefused() throws Exception {
+    pushTwiceAndRestoreTheServerToTheFirst();
+    // The restored timestamp has expired by now, so the server signs a fresh one over the restored snapshot.
+    stack.serverClock.advance(Duration.ofDays(15));
+
+    assertThatThrownBy(() -> bob.pull(image))
+        .satisfies(e -> assertThat(((TrustException) e).kind()).isEqualTo(Kind.ROLLBACK))
+        .hasMessageContaining("snapshot").hasMessageContaining("version 1 is older than the trusted version 2");
+    assertThat(bob.store.get(image)).isEmpty();
+    assertThat(cachedVersion(bob, "snapshot")).isEqualTo(2);
+
+    TrustFixture carol = new TrustFixture(dir.resolve("carol"), stack.trustUrl(), stack.caCert);
+    carol.pull(image);
+    assertThat(cachedVersion(carol, "timestamp")).isEqualTo(2);
+    assertThat(cachedVersion(carol, "snapshot")).isEqualTo(1);
+  }
+
+  @Test
   void anUnreachableServerAndAnUntrustedCaAreNamed() throws Exception {
     bob.env.put("DOCKER_CONTENT_TRUST_SERVER", "https://127.0.0.1:1");
     assertThatThrownBy(() -> bob.pull(image))

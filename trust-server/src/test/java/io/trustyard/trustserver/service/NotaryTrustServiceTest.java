@@ -20,14 +20,12 @@ import io.trustyard.store.TestDatabases;
 import io.trustyard.trustserver.storage.InMemoryMetadataStore;
 import io.trustyard.trustserver.storage.MetadataStore;
 import io.trustyard.trustserver.storage.SqlMetadataStore;
+import io.trustyard.trustserver.testing.MovableClock;
 import io.trustyard.trustserver.testing.TestRepo;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -44,30 +42,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The trust service without HTTP: timestamp freshness and atomic, non-interleaving updates. */
 class NotaryTrustServiceTest {
   @TempDir Path dir;
-
-  /** A clock the test moves forward. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static NotaryTrustService service(MetadataStore store, Clock clock) {
     return new NotaryTrustService(store, new LocalKeyService(new MemoryKeyStore(), Passphrases.constant("p"), "default",
