@@ -5,6 +5,7 @@ import io.trustyard.client.registry.RegistryException;
 import io.trustyard.client.store.StoreException;
 import io.trustyard.client.trust.TrustException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** The environment; tests replace it. */
   static Map<String, String> environment = System.getenv();
+
+  /** The clock trust data's expiry is judged by; tests replace it. */
+  static Clock clock = Clock.systemUTC();
 
   abstract int run() throws Exception;
 

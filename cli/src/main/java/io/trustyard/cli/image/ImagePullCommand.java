@@ -28,7 +28,7 @@ final class ImagePullCommand extends ClientCommand {
   int run() {
     Reference ref = Reference.parseWithDefaultTag(image);
     PlatformSpec wanted = platform == null ? PlatformSpec.current() : PlatformSpec.parse(platform);
-    TrustPolicy trust = TrustSettings.policy(environment, options.config, disableContentTrust,
+    TrustPolicy trust = TrustSettings.policy(environment, clock, options.config, disableContentTrust,
         context().dockerConfig(), out(), err());
     boolean tty = progress.tty(environment);
     if (tty && ref.tag() != null) {

@@ -25,7 +25,7 @@ final class ImagePushCommand extends ClientCommand {
   @Override
   int run() {
     Reference ref = Reference.parseWithDefaultTag(image);
-    TrustPolicy trust = TrustSettings.policy(environment, options.config, disableContentTrust,
+    TrustPolicy trust = TrustSettings.policy(environment, clock, options.config, disableContentTrust,
         context().dockerConfig(), out(), err());
     boolean tty = progress.tty(environment);
     out().println("The push refers to repository [" + ref.name() + "]");

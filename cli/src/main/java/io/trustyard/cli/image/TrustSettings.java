@@ -5,6 +5,7 @@ import io.trustyard.client.image.TrustPolicy;
 import io.trustyard.client.notary.DockerTrustSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class TrustSettings {
    * registry, passphrases from the environment or the terminal), printing its progress to
    * {@code out} and its warnings to {@code err}.
    */
-  static TrustPolicy policy(Map<String, String> env, Path configDir, boolean disabledByFlag,
+  static TrustPolicy policy(Map<String, String> env, Clock clock, Path configDir, boolean disabledByFlag,
       CredentialStore credentials, PrintWriter out, PrintWriter err) {
     if (!enabled(env, disabledByFlag)) {
       return TrustPolicy.NONE;
@@ -43,7 +44,7 @@ final class TrustSettings {
     if (configDir != null) {
       trustEnv.put("DOCKER_CONFIG", configDir.toString());
     }
-    DockerTrustSetup setup = DockerTrustSetup.fromEnvironment(trustEnv, credentials, warning -> {
+    DockerTrustSetup setup = DockerTrustSetup.fromEnvironment(trustEnv, credentials, clock, warning -> {
       err.println("WARN: " + warning);
       err.flush();
     });

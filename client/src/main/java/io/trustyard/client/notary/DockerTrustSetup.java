@@ -54,8 +54,14 @@ public final class DockerTrustSetup {
   /** Docker's defaults: trust dir from the environment, prompts on the console (when there is one). */
   public static DockerTrustSetup fromEnvironment(Map<String, String> env, CredentialStore credentials,
       Consumer<String> warnings) {
+    return fromEnvironment(env, credentials, Clock.systemUTC(), warnings);
+  }
+
+  /** As {@link #fromEnvironment(Map, CredentialStore, Consumer)}, judging expiry by {@code clock}. */
+  public static DockerTrustSetup fromEnvironment(Map<String, String> env, CredentialStore credentials,
+      Clock clock, Consumer<String> warnings) {
     return new DockerTrustSetup(env, TrustDir.docker(env), PromptPassphrases.console(PromptPassphrases.DOCKER_ALIASES),
-        credentials, List.of(), TrustPinning.TOFU, Clock.systemUTC(), warnings);
+        credentials, List.of(), TrustPinning.TOFU, clock, warnings);
   }
 
   public TrustDir trustDir() {

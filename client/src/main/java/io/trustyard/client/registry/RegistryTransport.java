@@ -74,7 +74,17 @@ public final class RegistryTransport {
       if (!allowHttp || e.kind() != Kind.TLS && e.kind() != Kind.UNREACHABLE) {
         throw e;
       }
-      response = pingAt(URI.create("http://" + apiHost + "/v2/"), Duration.ofSeconds(30));
+      try {
+        response = pingAt(URI.create("http://" + apiHost + "/v2/"), Duration.ofSeconds(30));
+      } catch (RegistryException plain) {
+        // A TLS server whose certificate we do not trust fails plain HTTP too; its TLS error is
+        // the one a person can act on.
+        if (e.kind() == Kind.TLS && !httpOnly) {
+          e.addSuppressed(plain);
+          throw e;
+        }
+        throw plain;
+      }
     }
     int status = response.statusCode();
     byte[] body = readBounded(response);
