@@ -6,6 +6,7 @@ import io.trustyard.cli.image.LogoutCommand;
 import io.trustyard.cli.notary.NotaryCommand;
 import io.trustyard.cli.sandbox.SandboxCommand;
 import io.trustyard.cli.serve.ServeCommand;
+import io.trustyard.cli.trust.TrustCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Docker Content Trust without a Docker daemon: registry, trust server, signer and client.",
     subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ImageCommand.class, LoginCommand.class,
-        LogoutCommand.class, NotaryCommand.class, SandboxCommand.class})
+        LogoutCommand.class, NotaryCommand.class, TrustCommand.class, SandboxCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

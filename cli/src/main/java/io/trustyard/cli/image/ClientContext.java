@@ -19,27 +19,27 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Builds the client's pieces from the shared options and the environment. */
-final class ClientContext {
+public final class ClientContext {
 
   private final ClientOptions options;
   private final Map<String, String> env;
 
-  ClientContext(ClientOptions options, Map<String, String> env) {
+  public ClientContext(ClientOptions options, Map<String, String> env) {
     this.options = options;
     this.env = env;
   }
 
-  ImageStore store() {
+  public ImageStore store() {
     return ImageStore.open(options.store != null ? options.store : ImageStore.defaultRoot(env));
   }
 
-  DockerConfig dockerConfig() {
+  public DockerConfig dockerConfig() {
     return options.config != null
         ? new DockerConfig(options.config.resolve("config.json"), CredentialHelper.PROCESS)
         : DockerConfig.forUser(env);
   }
 
-  RegistryClient registry(long chunkSize) {
+  public RegistryClient registry(long chunkSize) {
     Set<String> insecure = new HashSet<>(options.insecure);
     String fromEnv = env.get("TRUSTYARD_INSECURE_REGISTRIES");
     if (fromEnv != null) {
@@ -57,6 +57,15 @@ final class ClientContext {
       o = o.withSslContext(sslContext(ca));
     }
     return new RegistryClient(o);
+  }
+
+  /** The environment content trust reads, with {@code DOCKER_CONFIG} set from {@code --config}. */
+  public Map<String, String> trustEnvironment() {
+    Map<String, String> trustEnv = new java.util.HashMap<>(env);
+    if (options.config != null) {
+      trustEnv.put("DOCKER_CONFIG", options.config.toString());
+    }
+    return trustEnv;
   }
 
   /** Trust the JDK's CAs and the given ones. */

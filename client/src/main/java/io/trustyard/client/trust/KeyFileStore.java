@@ -117,35 +117,53 @@ public final class KeyFileStore {
     String role = headers.getOrDefault(EncryptedKeyFiles.ROLE_HEADER, "");
     String gun = headers.getOrDefault(EncryptedKeyFiles.GUN_HEADER, "");
     String keyName = gun.isEmpty() ? canonicalId : gun + "/" + canonicalId;
-    TufPrivateKey key;
-    if (!EncryptedKeyFiles.isEncrypted(pem)) {
-      key = EncryptedKeyFiles.read(pem, null).key();
-    } else {
-      key = null;
-      for (int attempt = 0; key == null; attempt++) {
-        if (attempt >= MAX_UNLOCK_ATTEMPTS) {
-          throw new TrustException(Kind.WRONG_PASSPHRASE, "too many wrong passphrases for the " + role
-              + " key " + canonicalId);
-        }
-        Optional<char[]> passphrase = passphrases.passphrase(keyName, role, false, attempt);
-        if (passphrase.isEmpty()) {
-          throw new TrustException(Kind.WRONG_PASSPHRASE, "wrong passphrase for the " + role + " key "
-              + canonicalId + " (gave up after " + attempt + " tries)");
-        }
-        try {
-          key = EncryptedKeyFiles.read(pem, passphrase.get()).key();
-        } catch (WrongPassphraseException e) {
-          key = null;
-        } finally {
-          Arrays.fill(passphrase.get(), '\0');
-        }
-      }
-    }
+    TufPrivateKey key = decrypt(pem, keyName, role, canonicalId);
     if (!key.canonicalId().equals(canonicalId)) {
       throw new TrustException(Kind.VERIFICATION, file + " holds key " + key.canonicalId()
           + ", not the key its name says (" + canonicalId + ")");
     }
     unlocked.put(canonicalId, key);
+    return key;
+  }
+
+  /**
+   * Decrypts a key file's first block, asking for its passphrase again after a wrong one.
+   *
+   * @param what how errors name the key (its ID, or the file it came from)
+   */
+  private TufPrivateKey decrypt(byte[] pem, String keyName, String role, String what) {
+    if (!EncryptedKeyFiles.isEncrypted(pem)) {
+      return EncryptedKeyFiles.read(pem, null).key();
+    }
+    for (int attempt = 0; ; attempt++) {
+      if (attempt >= MAX_UNLOCK_ATTEMPTS) {
+        throw new TrustException(Kind.WRONG_PASSPHRASE, "too many wrong passphrases for the " + role + " key " + what);
+      }
+      Optional<char[]> passphrase = passphrases.passphrase(keyName, role, false, attempt);
+      if (passphrase.isEmpty()) {
+        throw new TrustException(Kind.WRONG_PASSPHRASE, "wrong passphrase for the " + role + " key " + what
+            + " (gave up after " + attempt + " tries)");
+      }
+      try {
+        return EncryptedKeyFiles.read(pem, passphrase.get()).key();
+      } catch (WrongPassphraseException e) {
+        // asked again with the next attempt
+      } finally {
+        Arrays.fill(passphrase.get(), '\0');
+      }
+    }
+  }
+
+  /**
+   * Imports a private key file (encrypted PKCS#8, plain PKCS#8, or a legacy OpenSSL key) under
+   * {@code role} with no GUN, as {@code docker trust key load} does: decrypted with its passphrase
+   * (asked for as an {@code encrypted} key), then saved encrypted with a new passphrase for {@code role}.
+   *
+   * @throws MalformedKeyException when the file holds no private key
+   */
+  public TufPrivateKey importKey(byte[] pem, String role, String source) {
+    TufPrivateKey key = decrypt(pem, "", "encrypted", source).bare();
+    save(key, role, "");
     return key;
   }
 

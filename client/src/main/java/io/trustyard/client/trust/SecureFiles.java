@@ -16,7 +16,7 @@ import java.util.Set;
  * File I/O for the trust dir: directories 0700, files 0600 (as notary writes them), writes that
  * land whole or not at all, reads bounded by a size limit.
  */
-final class SecureFiles {
+public final class SecureFiles {
   private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -42,7 +42,7 @@ final class SecureFiles {
   }
 
   /** Writes to a temp file beside {@code target} (0600) and renames it over the target. */
-  static void writeAtomically(Path target, byte[] content) throws IOException {
+  public static void writeAtomically(Path target, byte[] content) throws IOException {
     createDirectories(target.getParent());
     Path tmp;
     try {
