@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code notary key ...}: the signing keys in the trust directory. */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Operates on signing keys.",
-    subcommands = KeyCommand.ListKeys.class)
+    subcommands = {KeyCommand.ListKeys.class, KeyGenerateCommand.class, KeyRotateCommand.class, KeyImportCommand.class,
+        KeyExportCommand.class, KeyRemoveCommand.class, KeyPasswdCommand.class})
 final class KeyCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

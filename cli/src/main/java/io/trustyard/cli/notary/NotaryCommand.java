@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
     name = "notary",
     mixinStandardHelpOptions = true,
     description = "Notary client: manage trusted collections and signing keys, as the notary CLI does.",
-    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, RemoveCommand.class, StatusCommand.class, PublishCommand.class, DeleteCommand.class, KeyCommand.class})
+    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, RemoveCommand.class, StatusCommand.class, PublishCommand.class, DeleteCommand.class, KeyCommand.class,
+        DelegationCommand.class, WitnessCommand.class})
 public final class NotaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,6 +78,34 @@ public final class NotaryCommand implements Runnable {
   }
 
   private NotaryConfig config;
+  private java.io.InputStream input = System.in;
+  private java.util.function.Supplier<io.trustyard.client.trust.PassphraseRetriever> prompt;
+
+  /** Answers to confirmation questions ({@code (yes/no)}) come from {@code in} instead of standard input. */
+  NotaryCommand withInput(java.io.InputStream in) {
+    this.input = in;
+    return this;
+  }
+
+  /** Passphrases not in the environment come from retrievers made by {@code prompts} instead of the console. */
+  NotaryCommand withPrompt(java.util.function.Supplier<io.trustyard.client.trust.PassphraseRetriever> prompts) {
+    this.prompt = prompts;
+    return this;
+  }
+
+  java.io.InputStream input() {
+    return input;
+  }
+
+  /** {@code NOTARY_*_PASSPHRASE}, then a prompt; a new retriever each time, so nothing typed is reused. */
+  io.trustyard.client.trust.PassphraseRetriever passphrases() {
+    return new EnvPassphrases(env, prompt != null ? prompt.get() : PromptPassphrases.console(Map.of()));
+  }
+
+  /** The trust dir's private keys, unlocked with {@link #passphrases()}. */
+  KeyFileStore keyStore() {
+    return new KeyFileStore(trustDirectory(), passphrases(), new SecureRandom());
+  }
 
   @Override
   public void run() {
@@ -121,8 +150,7 @@ public final class NotaryCommand implements Runnable {
     c.rootCa().ifPresent(cas::add);
     HttpClient http = NotaryClient.httpClient(TrustTls.withCaFiles(cas));
     SecureRandom random = new SecureRandom();
-    KeyFileStore keys = new KeyFileStore(trustDirectory(),
-        new EnvPassphrases(env, PromptPassphrases.console(Map.of())), random);
+    KeyFileStore keys = new KeyFileStore(trustDirectory(), passphrases(), random);
     PrintWriter err = spec.commandLine().getErr();
     return new NotaryRepository(gun, URI.create(c.serverUrl()), http, Optional.empty(), keys, c.trustPinning(),
         Clock.systemUTC(), random, w -> err.println("WARN: " + w));

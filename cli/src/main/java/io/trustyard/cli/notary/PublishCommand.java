@@ -24,13 +24,28 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return NotaryCommand.fatalOnError(spec, () -> {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Pushing changes to " + gun + "\n");
-      out.flush();
-      notary.repository(gun).publish(List.of(), false);
-      out.print("Successfully published changes for repository " + gun + "\n");
-      out.flush();
+      publishAndPrint(spec, notary, gun);
       return 0;
     });
+  }
+
+  static void publishAndPrint(CommandLine.Model.CommandSpec spec, NotaryCommand notary, String gun) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print("Pushing changes to " + gun + "\n");
+    out.flush();
+    notary.repository(gun).publish(List.of(), false);
+    out.print("Successfully published changes for repository " + gun + "\n");
+    out.flush();
+  }
+
+  /** {@code -p} of the staging commands: publish what was just staged (and anything staged before). */
+  static int maybeAutoPublish(CommandLine.Model.CommandSpec spec, NotaryCommand notary, boolean publish, String gun) {
+    if (publish) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print("Auto-publishing changes to " + gun + "\n");
+      out.flush();
+      publishAndPrint(spec, notary, gun);
+    }
+    return 0;
   }
 }

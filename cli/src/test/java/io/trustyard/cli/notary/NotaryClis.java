@@ -2,6 +2,8 @@ package io.trustyard.cli.notary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trustyard.client.trust.PassphraseRetriever;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -59,26 +62,36 @@ final class NotaryClis {
     List<String> cmd = new ArrayList<>(List.of("notary"));
     cmd.addAll(globals(trustDir));
     cmd.addAll(List.of(args));
-    return run(cmd, "");
+    return run(cmd, "", Map.of());
   }
 
-  /** The Go notary CLI with {@code input} on its standard input (answers to its questions). */
-  Result goWithInput(String input, Path trustDir, String... args) throws IOException, InterruptedException {
+  /**
+   * The Go notary CLI with {@code input} on its standard input (answers to its questions) and
+   * {@code env} over the usual passphrases (an empty value unsets a variable).
+   */
+  Result go(Map<String, String> env, String input, Path trustDir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("notary"));
     cmd.addAll(globals(trustDir));
     cmd.addAll(List.of(args));
-    return run(cmd, input);
+    return run(cmd, input, env);
   }
 
   Result run(List<String> cmd) throws IOException, InterruptedException {
-    return run(cmd, "");
+    return run(cmd, "", Map.of());
   }
 
-  private Result run(List<String> cmd, String input) throws IOException, InterruptedException {
+  private Result run(List<String> cmd, String input, Map<String, String> env) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
     pb.redirectError(ProcessBuilder.Redirect.DISCARD); // logrus warnings go to stderr; stdout is the contract
     pb.environment().put("HOME", home.toString());
     pb.environment().putAll(PASSPHRASES);
+    env.forEach((k, v) -> {
+      if (v.isEmpty()) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
     Process p = pb.start();
     p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
     p.getOutputStream().close();
@@ -95,17 +108,31 @@ final class NotaryClis {
   }
 
   Result ours(List<String> args) {
-    return ours(Map.of(), args);
+    return ours(Map.of(), "", null, args);
   }
 
-  /** {@code trustyard notary} with extra environment variables (e.g. other passphrases). */
-  Result ours(Map<String, String> extraEnv, List<String> args) {
+  /** {@code trustyard notary} as {@link #go(Map, String, Path, String...)} runs notary. */
+  Result ours(Map<String, String> env, String input, Path trustDir, String... args) {
+    List<String> cmd = new ArrayList<>(globals(trustDir));
+    cmd.addAll(List.of(args));
+    return ours(env, input, null, cmd);
+  }
+
+  /**
+   * {@code trustyard notary} with {@code extraEnv} over the usual passphrases, {@code input} as
+   * the answers to its questions and {@code prompt} (when not null) typing passphrases.
+   */
+  Result ours(Map<String, String> extraEnv, String input, Supplier<PassphraseRetriever> prompt, List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> env = new HashMap<>(PASSPHRASES);
     env.put("HOME", home.toString());
     env.putAll(extraEnv);
-    CommandLine cli = new CommandLine(new NotaryCommand(env));
+    NotaryCommand notary = new NotaryCommand(env).withInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    if (prompt != null) {
+      notary.withPrompt(prompt);
+    }
+    CommandLine cli = new CommandLine(notary);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args.toArray(String[]::new));

@@ -6,6 +6,8 @@ import io.trustyard.client.trust.Changelist.Change;
 import io.trustyard.client.trust.TrustException;
 import io.trustyard.client.trust.TrustException.Kind;
 import io.trustyard.core.crypto.TufPublicKey;
+import io.trustyard.core.tuf.TufError;
+import io.trustyard.core.tuf.TufException;
 import io.trustyard.core.tuf.edit.RepositoryDraft;
 import io.trustyard.core.tuf.model.FileMeta;
 import io.trustyard.core.tuf.model.UnknownFields;
@@ -35,13 +37,27 @@ final class ChangeApplier {
         }
       }
       case Change.TYPE_DELEGATION -> applyDelegation(draft, change);
+      case Change.TYPE_WITNESS -> draft.resign(change.role());
       default -> throw invalid(change, "unsupported change type \"" + change.type() + "\"");
     }
   }
 
+  /**
+   * A delegation change as notary applies it: create adds keys (creating the delegation with its
+   * threshold) and paths; update removes and adds paths and keys (keys named by canonical ID), or on
+   * {@code targets/*} purges keys from every delegation; delete removes the delegation if present.
+   */
   private static void applyDelegation(RepositoryDraft draft, Change change) {
+    String role = change.role();
     if (change.action().equals(Change.DELETE)) {
-      draft.removeDelegation(change.role());
+      try {
+        draft.removeDelegation(role);
+      } catch (TufException e) {
+        if (e.error() != TufError.UNKNOWN_DELEGATION) {
+          throw e;
+        }
+        // notary: a delegation that is not there is as good as deleted
+      }
       return;
     }
     JsonNode data = json(change.data().orElseThrow(() -> invalid(change, "a delegation change without data")));
@@ -52,25 +68,15 @@ final class ChangeApplier {
     List<String> addPaths = strings(data.path("add_paths"));
     List<String> removeKeys = strings(data.path("remove_keys"));
     List<String> removePaths = strings(data.path("remove_paths"));
-    int threshold = data.path("threshold").asInt(1);
-    try {
-      if (!addKeys.isEmpty()) {
-        draft.addDelegationKeys(change.role(), addKeys);
-      }
-    } catch (io.trustyard.core.tuf.TufException missing) {
-      // A new delegation: created with its keys, paths and threshold.
-      draft.putDelegation(change.role(), addKeys, Math.max(1, threshold), addPaths);
+    boolean clearPaths = data.path("clear_paths").asBoolean(false);
+    int threshold = data.path("threshold").asInt(0);
+    if (change.action().equals(Change.UPDATE) && role.endsWith("/*")) {
+      draft.purgeDelegationKeys(removeKeys);
       return;
     }
-    if (!addPaths.isEmpty()) {
-      draft.addDelegationPaths(change.role(), addPaths);
-    }
-    if (!removeKeys.isEmpty()) {
-      draft.removeDelegationKeys(change.role(), removeKeys);
-    }
-    if (!removePaths.isEmpty()) {
-      draft.removeDelegationPaths(change.role(), removePaths);
-    }
+    List<String> removeTufIds = draft.delegationKeys(role).stream()
+        .filter(k -> removeKeys.contains(k.canonicalId())).map(TufPublicKey::id).toList();
+    draft.updateDelegation(role, addKeys, removeTufIds, addPaths, removePaths, clearPaths, threshold);
   }
 
   /** A target's FileMeta as notary stages it: {"length":N,"hashes":{"sha256":"<b64>",...},"custom":...}. */

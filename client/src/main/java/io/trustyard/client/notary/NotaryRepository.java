@@ -161,27 +161,47 @@ public final class NotaryRepository {
    * then publishes the new root at once. Old local keys of non-root roles are deleted.
    */
   public Published rotateKey(String role, boolean serverManaged) {
+    return rotateKey(role, serverManaged, List.of());
+  }
+
+  /**
+   * {@link #rotateKey(String, boolean)} to the given private keys instead of a new one (notary's
+   * {@code key rotate -k}): they are saved in the trust dir under {@code role} first. A new root is
+   * signed by the old root keys and the new ones, so clients holding the old root accept it.
+   */
+  public Published rotateKey(String role, boolean serverManaged, List<TufPrivateKey> newKeys) {
     if (!RoleNames.isBaseRole(role)) {
-      throw new TrustException(Kind.INVALID, "only base roles have keys to rotate, not " + role);
+      throw new TrustException(Kind.INVALID, "notary does not currently permit rotating the " + role + " key");
     }
     if (serverManaged && !role.equals(RoleNames.TIMESTAMP) && !role.equals(RoleNames.SNAPSHOT)) {
-      throw new TrustException(Kind.INVALID, "only snapshot and timestamp keys can be managed by the server, not " + role);
+      throw new TrustException(Kind.INVALID, "notary does not permit the server managing the " + role + " key");
     }
     if (!serverManaged && role.equals(RoleNames.TIMESTAMP)) {
-      throw new TrustException(Kind.INVALID, "the timestamp key is always managed by the server; rotate it with -r");
+      throw new TrustException(Kind.INVALID, "notary does not permit the client managing the timestamp key"
+          + " (it is always managed by the server; rotate it with -r)");
+    }
+    if (serverManaged && !newKeys.isEmpty()) {
+      throw new TrustException(Kind.INVALID, "a server-managed key is made by the server; do not give key files");
     }
     Repository base = Repository.of(updater(Access.ADMIN).update(true));
     List<TufPublicKey> old = base.root().signed().roleKeys(role);
-    TufPublicKey fresh;
+    List<TufPublicKey> fresh = new java.util.ArrayList<>();
     if (serverManaged) {
-      fresh = client(Access.ADMIN).rotateKey(role);
+      fresh.add(client(Access.ADMIN).rotateKey(role));
     } else {
-      TufPrivateKey key = keys.generate(role, gun);
-      fresh = role.equals(RoleNames.ROOT) ? rootCertificate(key) : key.publicKey();
+      List<TufPrivateKey> privateKeys = newKeys;
+      if (privateKeys.isEmpty()) {
+        privateKeys = List.of(keys.generate(role, gun));
+      } else {
+        privateKeys.forEach(k -> keys.save(k, role, gun));
+      }
+      for (TufPrivateKey key : privateKeys) {
+        fresh.add(role.equals(RoleNames.ROOT) ? rootCertificate(key.bare()) : key.bare().publicKey());
+      }
     }
     Repository next;
     try {
-      next = editor().edit(base).rotateKeys(role, List.of(fresh), 1).publish();
+      next = editor().edit(base).rotateKeys(role, fresh, 1).publish();
     } catch (TufException e) {
       throw new TrustException(Kind.MISSING_KEY, "cannot sign the rotated " + role + " key of " + gun + ": "
           + e.getMessage(), e);

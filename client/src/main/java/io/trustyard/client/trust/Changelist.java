@@ -29,6 +29,7 @@ public final class Changelist {
     public static final String DELETE = "delete";
     public static final String TYPE_TARGET = "target";
     public static final String TYPE_DELEGATION = "delegation";
+    public static final String TYPE_WITNESS = "witness";
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -209,6 +209,43 @@ public final class KeyFileStore {
     unlocked.put(bare.canonicalId(), bare);
   }
 
+  /** The listing entry of one key, if its file is in the trust dir. */
+  public Optional<KeyInfo> info(String canonicalId) {
+    return list().stream().filter(k -> k.canonicalId().equals(canonicalId)).findFirst();
+  }
+
+  /** A key file's bytes as stored (still encrypted): what {@code notary key export} prints. */
+  public byte[] keyFileBytes(String canonicalId) {
+    Path file = dir.keyFile(canonicalId);
+    try {
+      return readKeyFile(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new TrustException(Kind.MISSING_KEY, "the private key " + canonicalId + " is not in " + dir.privateDir());
+    } catch (IOException e) {
+      throw new TrustException(Kind.STORAGE, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Files already-encrypted key PEM under {@code canonicalId} as is (an import of exported keys);
+   * the key is checked against its name when it is first decrypted.
+   */
+  public synchronized void storeKeyFile(String canonicalId, byte[] pem) {
+    if (!canonicalId.matches("[0-9a-f]{64}")) {
+      throw new TrustException(Kind.INVALID, "a key file must be named by its key ID, not \"" + canonicalId + "\"");
+    }
+    if (pem.length > Pem.MAX_PEM_BYTES) {
+      throw new TrustException(Kind.INVALID, "the key " + canonicalId + " is too large to be a key file");
+    }
+    unlocked.remove(canonicalId);
+    try {
+      SecureFiles.writeAtomically(dir.keyFile(canonicalId), pem);
+    } catch (IOException e) {
+      throw new TrustException(Kind.STORAGE, "cannot write key " + canonicalId + " to " + dir.privateDir()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes a key file (rotated-out keys). */
   public synchronized void remove(String canonicalId) {
     unlocked.remove(canonicalId);

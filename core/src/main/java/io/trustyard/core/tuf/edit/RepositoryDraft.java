@@ -75,10 +75,83 @@ public final class RepositoryDraft {
 
   /** Creates or replaces the delegation {@code name} in its parent (keys, threshold, paths). */
   public RepositoryDraft putDelegation(String name, List<TufPublicKey> keys, int threshold, List<String> paths) {
+    return putDelegation(name, keys, threshold, paths, true);
+  }
+
+  /**
+   * Notary's edit of a delegation (a staged delegation change). A missing delegation is created
+   * with {@code addKeys}, {@code newThreshold} and {@code addPaths} (it needs keys). An existing
+   * one loses {@code removePaths} (all paths with {@code clearPaths}), gains {@code addPaths}, loses
+   * the keys of {@code removeKeyIds} (TUF IDs) and gains {@code addKeys}; its threshold stays. As
+   * notary allows, it may be left with fewer keys than its threshold: unusable until keys are
+   * added, which is how a delegation's keys are replaced one command at a time.
+   */
+  public RepositoryDraft updateDelegation(String name, List<TufPublicKey> addKeys, Collection<String> removeKeyIds,
+      List<String> addPaths, Collection<String> removePaths, boolean clearPaths, int newThreshold) {
+    Optional<DelegatedRole> existing = findEntry(name);
+    if (existing.isEmpty()) {
+      if (addKeys.isEmpty()) {
+        throw new TufException(TufError.UNKNOWN_DELEGATION, name, "no valid delegated role exists; add keys to create it");
+      }
+      return putDelegation(name, addKeys, Math.max(1, newThreshold), addPaths, true);
+    }
+    DelegatedRole entry = existing.get();
+    Set<String> paths = new LinkedHashSet<>(entry.paths());
+    paths.removeAll(removePaths);
+    if (clearPaths) {
+      paths.clear();
+    }
+    paths.addAll(addPaths);
+    List<TufPublicKey> keys = new ArrayList<>(delegationKeys(entry).stream()
+        .filter(k -> !removeKeyIds.contains(k.id())).toList());
+    addKeys.stream().filter(k -> keys.stream().noneMatch(have -> have.id().equals(k.id()))).forEach(keys::add);
+    return putDelegation(name, keys, entry.threshold(), List.copyOf(paths), false);
+  }
+
+  /**
+   * Removes keys, by canonical key ID, from every delegation (notary's {@code delegation purge}):
+   * from the delegation key lists of {@code targets} and of every delegation with metadata here.
+   */
+  public RepositoryDraft purgeDelegationKeys(Collection<String> canonicalIds) {
+    for (String role : List.copyOf(targetsRoles.keySet())) {
+      TargetsMetadata body = targetsRoles.get(role);
+      Set<String> purged = new HashSet<>();
+      body.delegations().keys().forEach((id, key) -> {
+        if (canonicalIds.contains(key.canonicalId())) {
+          purged.add(id);
+        }
+      });
+      if (purged.isEmpty()) {
+        continue;
+      }
+      List<DelegatedRole> roles = body.delegations().roles().stream()
+          .map(r -> new DelegatedRole(r.name(), r.keyIds().stream().filter(id -> !purged.contains(id)).toList(),
+              r.threshold(), r.paths(), r.unknown()))
+          .toList();
+      update(role, body.withDelegations(pruneKeys(body.delegations().keys(), roles, body.delegations())));
+    }
+    return this;
+  }
+
+  /** The keys a delegation lists now (none when it does not exist). */
+  public List<TufPublicKey> delegationKeys(String name) {
+    return findEntry(name).map(this::delegationKeys).orElse(List.of());
+  }
+
+  private Optional<DelegatedRole> findEntry(String name) {
     if (!RoleNames.isDelegation(name)) {
       throw new TufException(TufError.INVALID_STRUCTURE, name, "is not a valid delegation name");
     }
-    if (threshold < 1 || threshold > keys.size()) {
+    TargetsMetadata parent = targetsRoles.get(RoleNames.parent(name));
+    return parent == null ? Optional.empty() : parent.delegations().role(name);
+  }
+
+  private RepositoryDraft putDelegation(String name, List<TufPublicKey> keys, int threshold, List<String> paths,
+      boolean thresholdReachable) {
+    if (!RoleNames.isDelegation(name)) {
+      throw new TufException(TufError.INVALID_STRUCTURE, name, "is not a valid delegation name");
+    }
+    if (threshold < 1 || (thresholdReachable && threshold > keys.size())) {
       throw new TufException(TufError.INVALID_STRUCTURE, name,
           "threshold " + threshold + " must be between 1 and the number of keys (" + keys.size() + ")");
     }
