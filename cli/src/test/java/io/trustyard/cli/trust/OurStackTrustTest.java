@@ -251,6 +251,7 @@ class OurStackTrustTest {
     alice.store.tag(image, gun + ":v2");
     alice.push(gun + ":v2");
     bob.pull(gun + ":v2");
+    notary(dir.resolve("dave"), "list", gun).ok(); // the notary CLI caches version 2 too
     assertThat(cachedVersion(bob, "timestamp")).isEqualTo(2);
     assertThat(cachedVersion(bob, "snapshot")).isEqualTo(2);
     stack.restoreBackup(backup);
@@ -273,9 +274,14 @@ class OurStackTrustTest {
 
     assertThatThrownBy(() -> bob.pull(image))
         .satisfies(e -> assertThat(((TrustException) e).kind()).isEqualTo(Kind.ROLLBACK))
-        .hasMessageContaining("timestamp").hasMessageContaining("version 1 is older than the trusted version 2");
+        .hasMessage("trust data rolled back: timestamp: version 1 is older than the trusted version 2"
+            + " (possible rollback attack)");
     assertThat(bob.store.get(image)).isEmpty();
     assertThat(cachedVersion(bob, "timestamp")).isEqualTo(2);
+    // The notary CLI refuses it too.
+    Peers.Result notaryList = notary(dir.resolve("dave"), "list", gun);
+    assertThat(notaryList.exitCode()).isNotZero();
+    assertThat(notaryList.output()).contains("version 1 is lower than current version 2");
 
     // The restored data is validly signed: a user who never saw version 2 accepts it.
     TrustFixture carol = new TrustFixture(dir.resolve("carol"), stack.trustUrl(), stack.caCert);
@@ -288,12 +294,22 @@ class OurStackTrustTest {
     pushTwiceAndRestoreTheServerToTheFirst();
     // The restored timestamp has expired by now, so the server signs a fresh one over the restored snapshot.
     stack.serverClock.advance(Duration.ofDays(15));
+    byte[] bobTimestamp = Files.readAllBytes(bob.trustDir().resolve("tuf/" + gun + "/metadata/timestamp.json"));
 
     assertThatThrownBy(() -> bob.pull(image))
         .satisfies(e -> assertThat(((TrustException) e).kind()).isEqualTo(Kind.ROLLBACK))
-        .hasMessageContaining("snapshot").hasMessageContaining("version 1 is older than the trusted version 2");
+        .hasMessage("trust data rolled back: snapshot: version 1 is older than the trusted version 2"
+            + " (possible rollback attack)");
     assertThat(bob.store.get(image)).isEmpty();
     assertThat(cachedVersion(bob, "snapshot")).isEqualTo(2);
+    assertThat(Files.readAllBytes(bob.trustDir().resolve("tuf/" + gun + "/metadata/timestamp.json")))
+        .isEqualTo(bobTimestamp);
+    byte[] daveTimestamp = Files.readAllBytes(dir.resolve("dave/tuf/" + gun + "/metadata/timestamp.json"));
+    Peers.Result notaryList = notary(dir.resolve("dave"), "list", gun);
+    assertThat(notaryList.exitCode()).isNotZero();
+    assertThat(notaryList.output()).contains("version 1 is lower than current version 2");
+    // notary caches the fresh timestamp before it checks the snapshot; we write nothing (see client-trust-notes.md).
+    assertThat(Files.readAllBytes(dir.resolve("dave/tuf/" + gun + "/metadata/timestamp.json"))).isNotEqualTo(daveTimestamp);
 
     TrustFixture carol = new TrustFixture(dir.resolve("carol"), stack.trustUrl(), stack.caCert);
     carol.pull(image);
