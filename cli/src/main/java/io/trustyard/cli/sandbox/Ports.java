@@ -9,6 +9,14 @@ import java.net.ServerSocket;
 final class Ports {
   private Ports() {}
 
+  /** Every port of the sandbox, each named with its service and flag. */
+  static void requireFree(SandboxSettings s) {
+    requireFree("registry", s.registryPort(), "--registry-port");
+    requireFree("trust server", s.trustServerPort(), "--trust-server-port");
+    requireFree("signer", s.signerPort(), "--signer-port");
+    requireFree("signer's health and metrics", s.signerHttpPort(), "--signer-http-port");
+  }
+
   static void requireFree(String service, int port, String flag) {
     if (port == 0) {
       return;

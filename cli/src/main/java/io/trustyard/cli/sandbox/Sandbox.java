@@ -3,6 +3,7 @@ package io.trustyard.cli.sandbox;
 import io.trustyard.client.store.ImageStore;
 import io.trustyard.registry.Registry;
 import io.trustyard.registry.config.RegistryConfig;
+import io.trustyard.signer.config.ListenAddress;
 import io.trustyard.signer.config.SignerConfig;
 import io.trustyard.signer.config.SignerRunner;
 import io.trustyard.trustserver.TrustServer;
@@ -40,9 +41,7 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts every service; a taken port fails with {@link PortInUseException} before anything starts. */
   public static Sandbox start(SandboxSettings s, Map<String, String> env) {
-    Ports.requireFree("registry", s.registryPort(), "--registry-port");
-    Ports.requireFree("trust server", s.trustServerPort(), "--trust-server-port");
-    Ports.requireFree("signer", s.signerPort(), "--signer-port");
+    Ports.requireFree(s);
     List<AutoCloseable> running = new ArrayList<>();
     try {
       SandboxFiles.prepare(s);
@@ -75,7 +74,7 @@ public final class Sandbox implements AutoCloseable {
     return new SignerConfig(SandboxSettings.HOST, s.signerPort(),
         Optional.of(new SignerConfig.TlsFiles(pki.signerCert(), pki.signerKey(), Optional.of(pki.rootCa()))),
         "sqlite3", Optional.of(dir.resolve("signer.db").toString()), SignerConfig.DEFAULT_ALIAS, Optional.empty(),
-        Optional.of(dir));
+        Optional.of(dir), Optional.of(new ListenAddress(SandboxSettings.HOST, s.signerHttpPort())));
   }
 
   static TrustServerConfig trustServerConfig(SandboxSettings s, SandboxPki pki, int signerPort) {

@@ -44,9 +44,7 @@ final class SandboxProcesses implements AutoCloseable {
   }
 
   static SandboxProcesses start(SandboxSettings s, Map<String, String> env, PrintStream log) throws Exception {
-    Ports.requireFree("registry", s.registryPort(), "--registry-port");
-    Ports.requireFree("trust server", s.trustServerPort(), "--trust-server-port");
-    Ports.requireFree("signer", s.signerPort(), "--signer-port");
+    Ports.requireFree(s);
     SandboxFiles.prepare(s);
     SandboxPki pki = SandboxPki.ensure(s.dataDir(), new SecureRandom(), Clock.systemUTC().instant());
     Path deploy = deployDir(s, pki);
@@ -56,6 +54,7 @@ final class SandboxProcesses implements AutoCloseable {
       Map<String, String> signerEnv = new HashMap<>();
       signerEnv.put("NOTARY_SIGNER_STORAGE_BACKEND", "sqlite3");
       signerEnv.put("NOTARY_SIGNER_STORAGE_DB_URL", data.resolve("signer/signer.db").toString());
+      signerEnv.put("NOTARY_SIGNER_SERVER_HTTP_ADDR", SandboxSettings.HOST + ":" + s.signerHttpPort());
       if (env.get("NOTARY_SIGNER_TIMESTAMP_1") == null) {
         signerEnv.put("NOTARY_SIGNER_TIMESTAMP_1", signerPassphrase(data.resolve("signer")));
       }

@@ -1,6 +1,8 @@
 package io.trustyard.cli.sandbox;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 
 /** What the sandbox tells a person once it is up: what to export, where things live, where to look. */
 final class SandboxReport {
@@ -13,14 +15,16 @@ final class SandboxReport {
         + "export TRUSTYARD_TLS_CA=" + s.dataDir().resolve("root-ca.crt") + "\n";
   }
 
-  static String ready(SandboxSettings s, String mode) {
+  /** @param startup from the process's start until every service answered */
+  static String ready(SandboxSettings s, String mode, Duration startup) {
     Path ca = s.dataDir().resolve("root-ca.crt");
     return String.join("\n",
-        "Trustyard sandbox is up (" + mode + "), data in " + s.dataDir(),
+        "Trustyard sandbox is up (" + mode + "), ready in " + seconds(startup) + " s, data in " + s.dataDir(),
         "",
         "  registry       " + s.registryUrl() + "  (plain HTTP; token service " + s.registryUrl() + "/token)",
         "  trust server   " + s.trustServerUrl(),
-        "  signer         localhost:" + s.signerPort() + "  (gRPC, mutual TLS)",
+        "  signer         localhost:" + s.signerPort() + "  (gRPC, mutual TLS; health and metrics " + s.signerHttpUrl()
+            + ")",
         "  root CA        " + ca,
         "",
         "In the shell you play in:",
@@ -38,9 +42,15 @@ final class SandboxReport {
         "Health and metrics:",
         "  " + s.registryUrl() + "/health   " + s.registryUrl() + "/metrics",
         "  " + s.trustServerUrl() + "/_notary_server/health   " + s.trustServerUrl() + "/metrics",
-        "  signer: grpc.health.v1.Health on localhost:" + s.signerPort(),
+        "  " + s.signerHttpUrl() + "/health   " + s.signerHttpUrl() + "/metrics",
+        "  (and grpc.health.v1.Health on the signer's gRPC port " + s.signerPort() + ")",
         "",
         "Ctrl-C stops the sandbox (state is kept); `trustyard sandbox down -v` removes everything it made.",
         "");
+  }
+
+  /** One decimal, always with a dot (the figure is compared across machines and quoted in the README). */
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
   }
 }

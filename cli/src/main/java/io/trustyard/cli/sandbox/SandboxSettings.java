@@ -5,13 +5,15 @@ import java.util.Map;
 
 /**
  * Where the sandbox keeps everything and which loopback ports it serves on (the seeds' ports by
- * default: registry 5000, trust server 4443, signer 7899).
+ * default: registry 5000, trust server 4443, signer 7899; and 4444 for the signer's health and
+ * metrics, notary-signer's documented {@code http_addr}).
  */
-record SandboxSettings(Path dataDir, int registryPort, int trustServerPort, int signerPort) {
+record SandboxSettings(Path dataDir, int registryPort, int trustServerPort, int signerPort, int signerHttpPort) {
 
   static final int REGISTRY_PORT = 5000;
   static final int TRUST_SERVER_PORT = 4443;
   static final int SIGNER_PORT = 7899;
+  static final int SIGNER_HTTP_PORT = 4444;
   static final String HOST = "127.0.0.1";
   static final String DIR_VARIABLE = "TRUSTYARD_SANDBOX_DIR";
 
@@ -27,6 +29,11 @@ record SandboxSettings(Path dataDir, int registryPort, int trustServerPort, int 
   /** What the client calls the trust server (the name the server certificate carries). */
   String trustServerUrl() {
     return "https://localhost:" + trustServerPort;
+  }
+
+  /** The signer's health and metrics listener (plain HTTP, loopback). */
+  String signerHttpUrl() {
+    return "http://localhost:" + signerHttpPort;
   }
 
   String registryHost() {

@@ -10,12 +10,13 @@ import java.util.Optional;
  * {@code sandbox.json}: which process runs the sandbox on which ports, written when it is up and
  * removed when it stops, so that {@code status} and {@code down} find it from another shell.
  */
-record SandboxState(long pid, String mode, int registryPort, int trustServerPort, int signerPort) {
+record SandboxState(long pid, String mode, int registryPort, int trustServerPort, int signerPort, int signerHttpPort) {
   static final String FILE = "sandbox.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static SandboxState of(SandboxSettings s, String mode) {
-    return new SandboxState(ProcessHandle.current().pid(), mode, s.registryPort(), s.trustServerPort(), s.signerPort());
+    return new SandboxState(ProcessHandle.current().pid(), mode, s.registryPort(), s.trustServerPort(), s.signerPort(),
+        s.signerHttpPort());
   }
 
   void write(Path dataDir) throws IOException {

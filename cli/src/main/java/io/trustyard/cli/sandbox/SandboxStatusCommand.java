@@ -34,10 +34,12 @@ public final class SandboxStatusCommand implements Callable<Integer> {
       return 3;
     }
     SandboxState s = state.get();
-    SandboxSettings settings = new SandboxSettings(data, s.registryPort(), s.trustServerPort(), s.signerPort());
+    SandboxSettings settings = new SandboxSettings(data, s.registryPort(), s.trustServerPort(), s.signerPort(),
+        s.signerHttpPort());
     out.println("The sandbox is running (pid " + s.pid() + ", " + s.mode() + "), data in " + data);
     boolean healthy = probe(out, "registry", settings.registryUrl() + "/health", null)
-        & probe(out, "trust server", settings.trustServerUrl() + "/_notary_server/health", data.resolve("root-ca.crt"));
+        & probe(out, "trust server", settings.trustServerUrl() + "/_notary_server/health", data.resolve("root-ca.crt"))
+        & probe(out, "signer", settings.signerHttpUrl() + "/health", null);
     out.flush();
     return healthy ? 0 : 1;
   }

@@ -1,6 +1,8 @@
 package io.trustyard.cli.sandbox;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,6 +22,8 @@ public final class SandboxUpCommand implements Callable<Integer> {
   }
 
   static int up(UpOptions options, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    // What a person waits for: from the JVM's start (class loading included) to every service up.
+    Instant started = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
     SandboxSettings settings;
     try {
       settings = options.settings(env);
@@ -52,7 +56,7 @@ public final class SandboxUpCommand implements Callable<Integer> {
     CountDownLatchCloser closer = new CountDownLatchCloser(handle, settings);
     Thread hook = new Thread(closer::close, "sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.print(SandboxReport.ready(settings, mode));
+    out.print(SandboxReport.ready(settings, mode, Duration.between(started, Instant.now())));
     out.flush();
     try {
       closer.await();

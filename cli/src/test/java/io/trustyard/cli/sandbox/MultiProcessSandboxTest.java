@@ -34,7 +34,7 @@ class MultiProcessSandboxTest {
       assertThat(Files.readString(Path.of("..", "deploy", "compose.yaml"))).contains("/etc/trustyard/" + config);
       assertThat(Files.readString(Path.of("..", "deploy", "Dockerfile"))).contains("deploy/" + config);
     }
-    int[] ports = TestPorts.free(3);
+    int[] ports = TestPorts.free(4);
     Map<String, String> env = new HashMap<>();
     for (String keep : List.of("PATH", "LANG", "JAVA_HOME", "TMPDIR")) {
       if (System.getenv(keep) != null) {
@@ -43,7 +43,7 @@ class MultiProcessSandboxTest {
     }
     env.put("HOME", Files.createDirectories(work.resolve("home")).toString());
     Shell shell = new Shell(work, env);
-    SandboxSettings settings = new SandboxSettings(shell.checkout().resolve(".sandbox"), ports[0], ports[1], ports[2]);
+    SandboxSettings settings = new SandboxSettings(shell.checkout().resolve(".sandbox"), ports[0], ports[1], ports[2], ports[3]);
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
     List<ProcessHandle> services = new ArrayList<>();

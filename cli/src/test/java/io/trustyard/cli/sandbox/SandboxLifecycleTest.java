@@ -43,15 +43,15 @@ class SandboxLifecycleTest {
 
   @Test
   void aTakenPortIsOneClearLineNamingThePortAndItsFlag() throws Exception {
-    int[] ports = TestPorts.free(3);
+    int[] ports = TestPorts.free(4);
     Path data = dir.resolve("sandbox");
-    for (int which = 0; which < 3; which++) {
+    for (int which = 0; which < 4; which++) {
       try (ServerSocket taken = new ServerSocket()) {
         taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), ports[which]));
         Run run = trustyard("sandbox", "--dir", data.toString(), "--registry-port", "" + ports[0],
-            "--trust-server-port", "" + ports[1], "--signer-port", "" + ports[2]);
-        String flag = new String[] {"--registry-port", "--trust-server-port", "--signer-port"}[which];
-        String service = new String[] {"registry", "trust server", "signer"}[which];
+            "--trust-server-port", "" + ports[1], "--signer-port", "" + ports[2], "--signer-http-port", "" + ports[3]);
+        String flag = new String[] {"--registry-port", "--trust-server-port", "--signer-port", "--signer-http-port"}[which];
+        String service = new String[] {"registry", "trust server", "signer", "signer's health and metrics"}[which];
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n")
             .contains("port " + ports[which] + " for the " + service + " is already in use").contains(flag);
@@ -62,8 +62,8 @@ class SandboxLifecycleTest {
 
   @Test
   void aRestartKeepsTheCaTheServerKeysTheRegistryAndTheImageStore() throws Exception {
-    int[] ports = TestPorts.free(3);
-    SandboxSettings settings = new SandboxSettings(dir.resolve("sandbox"), ports[0], ports[1], ports[2]);
+    int[] ports = TestPorts.free(4);
+    SandboxSettings settings = new SandboxSettings(dir.resolve("sandbox"), ports[0], ports[1], ports[2], ports[3]);
     HttpClient http;
     String caBefore;
     String timestampKeyBefore;
@@ -91,9 +91,18 @@ class SandboxLifecycleTest {
   }
 
   @Test
+  void everyHealthAndMetricsUrlItPrintsAnswers() throws Exception {
+    int[] ports = TestPorts.free(4);
+    SandboxSettings settings = new SandboxSettings(dir.resolve("sandbox"), ports[0], ports[1], ports[2], ports[3]);
+    try (Sandbox sandbox = Sandbox.start(settings, Map.of())) {
+      PrintedEndpoints.assertEachAnswers(SandboxReport.ready(settings, "one process", java.time.Duration.ZERO), settings);
+    }
+  }
+
+  @Test
   void downDashVRemovesEverythingItMadeAndNothingElse() throws Exception {
-    int[] ports = TestPorts.free(3);
-    SandboxSettings settings = new SandboxSettings(dir.resolve("sandbox"), ports[0], ports[1], ports[2]);
+    int[] ports = TestPorts.free(4);
+    SandboxSettings settings = new SandboxSettings(dir.resolve("sandbox"), ports[0], ports[1], ports[2], ports[3]);
     try (Sandbox sandbox = Sandbox.start(settings, Map.of())) {
       assertThat(settings.dataDir().resolve("root-ca.crt")).isRegularFile();
       assertThat(settings.imageStore()).isDirectory();

@@ -33,7 +33,7 @@ class SandboxWalkthroughTest {
     assertThat(walkthrough.steps().getFirst().start()).as("the walkthrough starts the sandbox first").isTrue();
     assertThat(walkthrough.steps().getLast().stop()).as("the walkthrough ends with the clean-up").isTrue();
 
-    int[] ports = TestPorts.free(3);
+    int[] ports = TestPorts.free(4);
     Map<String, String> env = new HashMap<>();
     for (String keep : List.of("PATH", "LANG", "JAVA_HOME", "TMPDIR")) {
       if (System.getenv(keep) != null) {
@@ -56,7 +56,7 @@ class SandboxWalkthroughTest {
         String where = "README line " + step.line() + ": `" + step.command() + "`";
         if (step.start()) {
           sandbox = shell.startBackground(command + " --registry-port " + ports[0] + " --trust-server-port "
-              + ports[1] + " --signer-port " + ports[2]);
+              + ports[1] + " --signer-port " + ports[2] + " --signer-http-port " + ports[3]);
           awaitLines(sandbox, expected, sandboxOutput, where);
           continue;
         }
@@ -87,7 +87,7 @@ class SandboxWalkthroughTest {
   /** The README's ports are the seeds'; the test's sandbox runs on free ones. */
   static String onTestPorts(String text, int[] ports) {
     return text.replace("localhost:5000", "localhost:" + ports[0]).replace("localhost:4443", "localhost:" + ports[1])
-        .replace("localhost:7899", "localhost:" + ports[2]);
+        .replace("localhost:7899", "localhost:" + ports[2]).replace("localhost:4444", "localhost:" + ports[3]);
   }
 
   /** Reads the background command's output until every expected line has appeared, in order. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param defaultAlias the passphrase alias new keys are encrypted under
  * @param tls empty in Trustyard's defaults: the signer then makes its own CA in {@code dataDir}
  * @param dataDir where Trustyard's defaults keep the database, TLS files and passphrase
+ * @param http where to serve health and Prometheus metrics over plain HTTP (notary-signer's
+ *     {@code server.http_addr}); empty for none
  */
 public record SignerConfig(
     String host,
@@ -23,7 +25,8 @@ public record SignerConfig(
     Optional<String> dbUrl,
     String defaultAlias,
     Optional<String> logLevel,
-    Optional<Path> dataDir) {
+    Optional<Path> dataDir,
+    Optional<ListenAddress> http) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7899;
@@ -37,9 +40,26 @@ public record SignerConfig(
     Objects.requireNonNull(defaultAlias, "defaultAlias");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(http, "http");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is out of range");
     }
+  }
+
+  /** A signer without an HTTP listener. */
+  public SignerConfig(String host, int port, Optional<TlsFiles> tls, String backend, Optional<String> dbUrl,
+      String defaultAlias, Optional<String> logLevel, Optional<Path> dataDir) {
+    this(host, port, tls, backend, dbUrl, defaultAlias, logLevel, dataDir, Optional.empty());
+  }
+
+  /** The same signer, its gRPC listener moved. */
+  public SignerConfig withGrpc(ListenAddress grpc) {
+    return new SignerConfig(grpc.host(), grpc.port(), tls, backend, dbUrl, defaultAlias, logLevel, dataDir, http);
+  }
+
+  /** The same signer, serving health and metrics on {@code address}. */
+  public SignerConfig withHttp(ListenAddress address) {
+    return new SignerConfig(host, port, tls, backend, dbUrl, defaultAlias, logLevel, dataDir, Optional.of(address));
   }
 
   /** Trustyard's defaults: loopback port 7899, SQLite and a local CA under {@code dataDir}. */

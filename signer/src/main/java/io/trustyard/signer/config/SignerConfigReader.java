@@ -15,6 +15,7 @@ import java.util.Set;
  * Reads notary-signer's JSON configuration as notary-signer does: TLS file paths relative to the
  * config file, every key overridable by an environment variable {@code NOTARY_SIGNER_<KEY>} (dots
  * become underscores), the default alias also from {@code NOTARY_SIGNER_DEFAULT_ALIAS}.
+ * {@code server.http_addr} (optional, as in notary-signer) serves health and Prometheus metrics.
  * Keys Trustyard does not use (reporting, RethinkDB credentials) are accepted and ignored.
  */
 public final class SignerConfigReader {
@@ -43,17 +44,8 @@ public final class SignerConfigReader {
 
     String addr = get.text("server.grpc_addr").orElseThrow(() ->
         new IllegalArgumentException("server.grpc_addr is required (e.g. \":7899\")"));
-    int colon = addr.lastIndexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("server.grpc_addr '" + addr + "' must be host:port or :port");
-    }
-    String host = addr.substring(0, colon).replaceAll("^\\[|]$", "");
-    int port;
-    try {
-      port = Integer.parseInt(addr.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("server.grpc_addr '" + addr + "' has no numeric port");
-    }
+    ListenAddress grpc = ListenAddress.parse(addr, "server.grpc_addr");
+    Optional<ListenAddress> http = get.text("server.http_addr").map(a -> ListenAddress.parse(a, "server.http_addr"));
 
     Optional<String> cert = get.text("server.tls_cert_file");
     Optional<String> key = get.text("server.tls_key_file");
@@ -78,8 +70,8 @@ public final class SignerConfigReader {
       throw new IllegalArgumentException("must provide a default alias for the key DB: storage.default_alias"
           + " or NOTARY_SIGNER_DEFAULT_ALIAS");
     }
-    return new SignerConfig(host, port, Optional.of(tls), backend, dbUrl, alias.orElse("memory"),
-        get.text("logging.level"), Optional.empty());
+    return new SignerConfig(grpc.host(), grpc.port(), Optional.of(tls), backend, dbUrl, alias.orElse("memory"),
+        get.text("logging.level"), Optional.empty(), http);
   }
 
   /** A config value, the environment winning over the file (viper's rule). */

@@ -1,8 +1,12 @@
 package io.trustyard.signer.config;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trustyard.core.crypto.KeyType;
 import io.trustyard.signer.KeyService;
 import io.trustyard.signer.grpc.ServerTls;
 import io.trustyard.signer.grpc.SignerServer;
+import io.trustyard.signer.http.SignerHttpServer;
 import io.trustyard.signer.keys.KeyStore;
 import io.trustyard.signer.keys.LocalKeyService;
 import io.trustyard.signer.keys.MemoryKeyStore;
@@ -10,6 +14,7 @@ import io.trustyard.signer.keys.Passphrases;
 import io.trustyard.signer.keys.SqlKeyStore;
 import io.trustyard.store.Database;
 import io.trustyard.store.DatabaseUrl;
+import io.trustyard.store.metrics.ServiceMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,12 +24,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running signer made from a {@link SignerConfig}: storage, key service and gRPC server. */
+/**
+ * A running signer made from a {@link SignerConfig}: storage, key service, gRPC server and, with
+ * {@code server.http_addr}, the HTTP listener for health and metrics.
+ */
 public final class SignerRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SignerRunner.class);
@@ -33,11 +42,13 @@ public final class SignerRunner implements AutoCloseable {
 
   private final KeyService keys;
   private final SignerServer server;
+  private final Optional<SignerHttpServer> http;
   private final Optional<LocalPki> pki;
 
-  private SignerRunner(KeyService keys, SignerServer server, Optional<LocalPki> pki) {
+  private SignerRunner(KeyService keys, SignerServer server, Optional<SignerHttpServer> http, Optional<LocalPki> pki) {
     this.keys = keys;
     this.server = server;
+    this.http = http;
     this.pki = pki;
   }
 
@@ -54,18 +65,35 @@ public final class SignerRunner implements AutoCloseable {
       pki = Optional.of(made);
       tls = new ServerTls(made.signerCert(), made.signerKey(), Optional.of(made.ca()));
     }
-    KeyService keys = keyService(config, env, random, clock);
+    LocalKeyService keys = keyService(config, env, random, clock);
+    PrometheusMeterRegistry metrics = ServiceMetrics.create();
+    for (KeyType type : List.of(KeyType.ECDSA, KeyType.ED25519, KeyType.RSA)) {
+      Gauge.builder("trustyard_signer_keys", keys, k -> k.countByAlgorithm().getOrDefault(type.wireName(), 0L))
+          .description("keys held (not deleted), by algorithm")
+          .tag("algorithm", type.wireName())
+          .register(metrics);
+    }
+    SignerServer server = null;
     try {
-      SignerServer server = SignerServer.start(keys, new InetSocketAddress(
-          config.host().isEmpty() ? "0.0.0.0" : config.host(), config.port()), tls);
-      return new SignerRunner(keys, server, pki);
+      server = SignerServer.start(keys, new InetSocketAddress(config.host().isEmpty() ? "0.0.0.0" : config.host(),
+          config.port()), tls, SignerServer.DEFAULT_HEALTH_INTERVAL, metrics);
+      Optional<SignerHttpServer> http = Optional.empty();
+      if (config.http().isPresent()) {
+        http = Optional.of(SignerHttpServer.start(config.http().get(), keys::healthy, metrics));
+        LOG.info("signer health and metrics on http://{}:{}/health and /metrics", config.http().get().displayHost(),
+            http.get().port());
+      }
+      return new SignerRunner(keys, server, http, pki);
     } catch (RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
       keys.close();
       throw e;
     }
   }
 
-  static KeyService keyService(SignerConfig config, Map<String, String> env, SecureRandom random, Clock clock) {
+  static LocalKeyService keyService(SignerConfig config, Map<String, String> env, SecureRandom random, Clock clock) {
     if (config.backend().equals("memory")) {
       LOG.warn("memory storage: keys are lost when the signer stops");
       return new LocalKeyService(new MemoryKeyStore(), Passphrases.constant(MEMORY_PASSPHRASE), config.defaultAlias(),
@@ -141,6 +169,11 @@ public final class SignerRunner implements AutoCloseable {
     return server.port();
   }
 
+  /** The port of the health and metrics listener, when {@code server.http_addr} asks for one. */
+  public Optional<Integer> httpPort() {
+    return http.map(SignerHttpServer::port);
+  }
+
   /** The TLS files made for Trustyard's defaults (clients need the CA and the client pair). */
   public Optional<LocalPki> pki() {
     return pki;
@@ -152,6 +185,7 @@ public final class SignerRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    http.ifPresent(SignerHttpServer::close);
     server.close();
     keys.close();
   }

@@ -5,6 +5,8 @@ import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.trustyard.signer.KeyService;
 import io.trustyard.signer.Limits;
 import java.io.IOException;
@@ -55,6 +57,12 @@ public final class SignerServer implements AutoCloseable {
    * notary-server (and a load balancer) stop sending it work.
    */
   public static SignerServer start(KeyService keys, InetSocketAddress address, ServerTls tls, Duration healthInterval) {
+    return start(keys, address, tls, healthInterval, new SimpleMeterRegistry());
+  }
+
+  /** As above, timing every call into {@code metrics} ({@code trustyard_signer_rpc}). */
+  public static SignerServer start(KeyService keys, InetSocketAddress address, ServerTls tls, Duration healthInterval,
+      MeterRegistry metrics) {
     TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
         .keyManager(TlsMaterial.keyManagers(tls.certChain(), tls.privateKey()));
     if (tls.clientCa().isPresent()) {
@@ -69,7 +77,7 @@ public final class SignerServer implements AutoCloseable {
         .addService(new KeyManagementGrpcService(keys))
         .addService(new SignerGrpcService(keys))
         .addService(health.getHealthService())
-        .intercept(new AccessLog())
+        .intercept(new AccessLog(metrics))
         .build();
     try {
       server.start();

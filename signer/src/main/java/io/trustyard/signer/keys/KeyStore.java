@@ -29,6 +29,9 @@ public interface KeyStore extends AutoCloseable {
   /** Records that the key signed at {@code when}. */
   void markUsed(String keyId, Instant when);
 
+  /** How many undeleted keys there are of each algorithm (for the signer's metrics). */
+  java.util.Map<String, Long> countByAlgorithm();
+
   @Override
   default void close() {}
 

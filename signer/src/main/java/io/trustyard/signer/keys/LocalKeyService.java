@@ -202,6 +202,11 @@ public final class LocalKeyService implements KeyService {
     return new SignerKey(k.keyId(), k.algorithm(), k.publicBytes(), k.role());
   }
 
+  /** Undeleted keys per algorithm, from the store (for metrics). */
+  public Map<String, Long> countByAlgorithm() {
+    return store.countByAlgorithm();
+  }
+
   @Override
   public boolean healthy() {
     try {

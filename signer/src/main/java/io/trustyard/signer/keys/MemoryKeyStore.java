@@ -46,6 +46,13 @@ public final class MemoryKeyStore implements KeyStore {
   }
 
   @Override
+  public synchronized Map<String, Long> countByAlgorithm() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    keys.values().forEach(k -> counts.merge(k.algorithm(), 1L, Long::sum));
+    return counts;
+  }
+
+  @Override
   public synchronized void markUsed(String keyId, Instant when) {
     keys.computeIfPresent(keyId, (id, k) -> k.withLastUsed(when));
   }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,6 +112,21 @@ public final class SqlKeyStore implements KeyStore {
   public boolean delete(String keyId) {
     return db.inTransaction(c -> update(c,
         "UPDATE private_keys SET deleted_at = ? WHERE key_id = ? AND deleted_at IS NULL", keyId) > 0);
+  }
+
+  @Override
+  public Map<String, Long> countByAlgorithm() {
+    return db.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT algorithm, COUNT(*) FROM private_keys WHERE deleted_at IS NULL GROUP BY algorithm");
+          java.sql.ResultSet rs = ps.executeQuery()) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getLong(2));
+        }
+        return counts;
+      }
+    });
   }
 
   @Override

@@ -36,6 +36,20 @@ class SignerConfigReaderTest {
     assertThat(c.tls()).contains(new SignerConfig.TlsFiles(dir.resolve("./notary-signer.crt"),
         dir.resolve("./notary-signer.key"), Optional.of(dir.resolve("./notary-server.crt"))));
     assertThat(c.logLevel()).contains("debug");
+    assertThat(c.http()).isEmpty();
+  }
+
+  @Test
+  void httpAddrServesHealthAndMetricsAsInNotarySignersDocumentedConfig() throws Exception {
+    Path file = write("""
+        {"server": {"http_addr": ":4444", "grpc_addr": ":7899", "tls_cert_file": "s.crt", "tls_key_file": "s.key"}}
+        """);
+    assertThat(SignerConfigReader.read(file, Map.of()).http()).contains(new ListenAddress("", 4444));
+    assertThat(SignerConfigReader.read(file, Map.of("NOTARY_SIGNER_SERVER_HTTP_ADDR", "127.0.0.1:14444")).http())
+        .contains(new ListenAddress("127.0.0.1", 14444));
+    assertThatThrownBy(() -> SignerConfigReader.read(write("""
+        {"server": {"http_addr": "4444", "grpc_addr": ":7899", "tls_cert_file": "s.crt", "tls_key_file": "s.key"}}
+        """), Map.of())).hasMessageContaining("server.http_addr must be host:port or :port");
   }
 
   @Test

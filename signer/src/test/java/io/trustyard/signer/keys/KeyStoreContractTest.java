@@ -36,6 +36,7 @@ class KeyStoreContractTest {
       assertThat(store.get("aaaa")).contains(a);
       assertThat(store.get("nope")).isEmpty();
       assertThatThrownBy(() -> store.add(a)).isInstanceOf(KeyStore.DuplicateKeyException.class);
+      assertThat(store.countByAlgorithm()).isEqualTo(java.util.Map.of("ecdsa", 2L, "ed25519", 1L));
 
       // Lowest unused key ID of that role, GUN and type.
       assertThat(store.firstUnused("timestamp", "example.com/app", "ecdsa")).contains(a);
@@ -53,6 +54,7 @@ class KeyStoreContractTest {
       assertThat(store.firstUnused("timestamp", "example.com/app", "ecdsa")).isEmpty();
       assertThatThrownBy(() -> store.add(b)).isInstanceOf(KeyStore.DuplicateKeyException.class);
       assertThat(store.get("cccc")).contains(other);
+      assertThat(store.countByAlgorithm()).isEqualTo(java.util.Map.of("ecdsa", 1L, "ed25519", 1L));
     });
   }
 

@@ -2,6 +2,7 @@ package io.trustyard.trustserver.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trustyard.signer.config.ListenAddress;
 import io.trustyard.trustserver.http.CacheSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,12 @@ public final class NotaryServerConfigFile {
     Reader r = new Reader(root, env);
 
     String addr = r.string("server.http_addr").orElseThrow(() -> new ConfigException("server.http_addr is required"));
-    HostPort listen = HostPort.parse(addr, "server.http_addr");
+    ListenAddress listen;
+    try {
+      listen = ListenAddress.parse(addr, "server.http_addr");
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
     Optional<Path> cert = r.string("server.tls_cert_file").map(base::resolve);
     Optional<Path> key = r.string("server.tls_key_file").map(base::resolve);
     if (cert.isPresent() != key.isPresent()) {
@@ -62,7 +68,7 @@ public final class NotaryServerConfigFile {
         throw new ConfigException("trust_service.hostname is required for a remote trust service");
       }
       String port = r.string("trust_service.port").orElseThrow(() -> new ConfigException("trust_service.port is required for a remote trust service"));
-      signerPort = HostPort.port(port, "trust_service.port");
+      signerPort = port(port, "trust_service.port");
     }
 
     String backend = r.string("storage.backend").orElse("memory").toLowerCase(Locale.ROOT);
@@ -101,7 +107,7 @@ public final class NotaryServerConfigFile {
       }
     }
 
-    return new TrustServerConfig(listen.host(), listen.port(), cert, key, clientCa, trustType, signerHost, signerPort,
+    return new TrustServerConfig(listen.bindHost(), listen.port(), cert, key, clientCa, trustType, signerHost, signerPort,
         algorithm,
         r.string("trust_service.tls_ca_file").map(base::resolve),
         r.string("trust_service.tls_client_cert").map(base::resolve),
@@ -157,30 +163,15 @@ public final class NotaryServerConfigFile {
     }
   }
 
-  /** {@code host:port}, {@code :port} (all interfaces) or {@code [v6]:port}. */
-  record HostPort(String host, int port) {
-    static HostPort parse(String addr, String key) {
-      int colon = addr.lastIndexOf(':');
-      if (colon < 0) {
-        throw new ConfigException(key + " must be host:port or :port, not " + addr);
+  static int port(String s, String key) {
+    try {
+      int p = Integer.parseInt(s.trim());
+      if (p < 0 || p > 65535) {
+        throw new NumberFormatException();
       }
-      String host = addr.substring(0, colon);
-      if (host.startsWith("[") && host.endsWith("]")) {
-        host = host.substring(1, host.length() - 1);
-      }
-      return new HostPort(host.isEmpty() ? "0.0.0.0" : host, port(addr.substring(colon + 1), key));
-    }
-
-    static int port(String s, String key) {
-      try {
-        int p = Integer.parseInt(s.trim());
-        if (p < 0 || p > 65535) {
-          throw new NumberFormatException();
-        }
-        return p;
-      } catch (NumberFormatException e) {
-        throw new ConfigException(key + " has an invalid port: " + s);
-      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " has an invalid port: " + s);
     }
   }
 }
