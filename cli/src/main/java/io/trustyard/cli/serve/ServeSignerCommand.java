@@ -6,7 +6,6 @@ import io.trustyard.signer.config.SignerConfig;
 import io.trustyard.signer.config.SignerConfigReader;
 import io.trustyard.signer.config.SignerRunner;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code trustyard serve signer}: the notary-signer compatible gRPC signer. With {@code --config} it
@@ -30,77 +29,34 @@ import picocli.CommandLine.Option;
 public final class ServeSignerCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "notary-signer JSON config file (signer-config.json)")
-  Path config;
-
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "where the defaults keep keys, certificates and passphrase (default: ~/.trustyard/signer)")
-  Path dataDir;
-
-  @Option(names = "--listen", paramLabel = "HOST:PORT", description = "listen address (default: 127.0.0.1:7899)")
-  String listen;
+  @Mixin ServiceOptions options;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     SignerConfig settings;
     try {
-      settings = config != null
-          ? SignerConfigReader.read(config, System.getenv())
-          : SignerConfig.defaults(dataDir != null ? dataDir
-              : Path.of(System.getProperty("user.home"), ".trustyard", "signer"));
-      settings = withListen(settings);
+      settings = options.config != null
+          ? SignerConfigReader.read(options.config, System.getenv())
+          : SignerConfig.defaults(options.dataDir());
+      settings = options.listen().map(settings::withGrpc).orElse(settings);
     } catch (IllegalArgumentException | java.io.IOException e) {
       spec.commandLine().getErr().println("trustyard serve signer: " + e.getMessage());
       return 2;
     }
     settings.logLevel().ifPresent(ServeSignerCommand::setLogLevel);
-    boolean interrupted = false;
-    try (SignerRunner runner = SignerRunner.start(settings, System.getenv(), new SecureRandom(), Clock.systemUTC())) {
-      out.println("signer listening on " + (settings.host().isEmpty() ? "*" : settings.host()) + ":" + runner.port());
-      runner.pki().ifPresent(pki -> out.println("clients trust " + pki.ca() + " and present " + pki.clientCert()
-          + " with " + pki.clientKey()));
-      out.flush();
-      Thread shutdown = new Thread(runner::close, "signer-shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdown);
-      try {
-        runner.awaitTermination();
-      } catch (InterruptedException e) {
-        interrupted = true; // asked to stop: the runner closes below, then the flag is restored
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(shutdown);
-        } catch (IllegalStateException alreadyShuttingDown) {
-          // The hook is closing the runner.
-        }
-      }
-    } catch (RuntimeException e) {
-      spec.commandLine().getErr().println("trustyard serve signer: " + e.getMessage());
-      return 1;
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
-  }
-
-  private SignerConfig withListen(SignerConfig c) {
-    if (listen == null) {
-      return c;
-    }
-    int colon = listen.lastIndexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("--listen must be HOST:PORT, not '" + listen + "'");
-    }
-    int port;
-    try {
-      port = Integer.parseInt(listen.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--listen must be HOST:PORT, not '" + listen + "'");
-    }
-    return new SignerConfig(listen.substring(0, colon), port, c.tls(), c.backend(), c.dbUrl(), c.defaultAlias(),
-        c.logLevel(), c.dataDir());
+    SignerConfig config = settings;
+    return Foreground.serve("signer", spec.commandLine().getErr(),
+        () -> SignerRunner.start(config, System.getenv(), new SecureRandom(), Clock.systemUTC()),
+        runner -> {
+          out.println("signer listening on " + (config.host().isEmpty() ? "*" : config.host()) + ":" + runner.port());
+          runner.httpPort().ifPresent(port -> out.println("signer health and metrics on http://"
+              + config.http().orElseThrow().displayHost() + ":" + port + "/health and /metrics"));
+          runner.pki().ifPresent(pki -> out.println("clients trust " + pki.ca() + " and present " + pki.clientCert()
+              + " with " + pki.clientKey()));
+          out.flush();
+        },
+        SignerRunner::awaitTermination);
   }
 
   /** notary's logging.level names onto our loggers. */
