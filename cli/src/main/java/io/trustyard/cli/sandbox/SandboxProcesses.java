@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * ({@code deploy/signer.json}, {@code server.json}, {@code registry.json}, copied into
  * {@code <data>/deploy} next to a {@code certs/} directory as in the containers). What differs
  * from compose is given the way a deployment overrides it: notary's {@code NOTARY_*} environment
- * variables (SQLite under the data directory instead of PostgreSQL, the signer's address) and
- * the listen flags. The data is the single-process sandbox's: either mode picks up the other's.
+ * variables (the signer's address; SQLite under the data directory instead of PostgreSQL, unless
+ * the caller's environment names the databases, as compose does, with
+ * {@code NOTARY_SIGNER_STORAGE_DB_URL} and {@code NOTARY_SERVER_STORAGE_DB_URL}) and the listen
+ * flags. The data is the single-process sandbox's: either mode picks up the other's.
  */
 final class SandboxProcesses implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxProcesses.class);
@@ -51,9 +53,7 @@ final class SandboxProcesses implements AutoCloseable {
     Path data = s.dataDir();
     List<ServiceProcess> started = new ArrayList<>();
     try {
-      Map<String, String> signerEnv = new HashMap<>();
-      signerEnv.put("NOTARY_SIGNER_STORAGE_BACKEND", "sqlite3");
-      signerEnv.put("NOTARY_SIGNER_STORAGE_DB_URL", data.resolve("signer/signer.db").toString());
+      Map<String, String> signerEnv = notaryEnvironment("NOTARY_SIGNER_", env, data.resolve("signer/signer.db"));
       signerEnv.put("NOTARY_SIGNER_SERVER_HTTP_ADDR", SandboxSettings.HOST + ":" + s.signerHttpPort());
       if (env.get("NOTARY_SIGNER_TIMESTAMP_1") == null) {
         signerEnv.put("NOTARY_SIGNER_TIMESTAMP_1", signerPassphrase(data.resolve("signer")));
@@ -63,11 +63,10 @@ final class SandboxProcesses implements AutoCloseable {
           signerEnv, data, "signer listening on", log));
       started.getLast().awaitReady(READY_SECONDS);
 
-      Map<String, String> serverEnv = Map.of(
-          "NOTARY_SERVER_STORAGE_BACKEND", "sqlite3",
-          "NOTARY_SERVER_STORAGE_DB_URL", data.resolve("trust-server/trust-server.db").toString(),
-          "NOTARY_SERVER_TRUST_SERVICE_HOSTNAME", "localhost",
-          "NOTARY_SERVER_TRUST_SERVICE_PORT", Integer.toString(s.signerPort()));
+      Map<String, String> serverEnv = notaryEnvironment("NOTARY_SERVER_", env,
+          data.resolve("trust-server/trust-server.db"));
+      serverEnv.put("NOTARY_SERVER_TRUST_SERVICE_HOSTNAME", "localhost");
+      serverEnv.put("NOTARY_SERVER_TRUST_SERVICE_PORT", Integer.toString(s.signerPort()));
       started.add(ServiceProcess.start("trust-server", List.of("serve", "trust-server", "--config",
           deploy.resolve("server.json").toString(), "--listen", SandboxSettings.HOST + ":" + s.trustServerPort(),
           "--data-dir", data.resolve("trust-server").toString()), serverEnv, data, "trust server listening on", log));
@@ -87,6 +86,25 @@ final class SandboxProcesses implements AutoCloseable {
       stop(started);
       throw e;
     }
+  }
+
+  /**
+   * A service's {@code NOTARY_<SERVICE>_*} variables from the caller's environment, and its
+   * database: the one {@code <prefix>STORAGE_DB_URL} names (with the config file's backend, as in
+   * compose), else a SQLite file under the data directory.
+   */
+  static Map<String, String> notaryEnvironment(String prefix, Map<String, String> env, Path sqliteFile) {
+    Map<String, String> out = new HashMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        out.put(name, value);
+      }
+    });
+    if (out.get(prefix + "STORAGE_DB_URL") == null || out.get(prefix + "STORAGE_DB_URL").isBlank()) {
+      out.put(prefix + "STORAGE_BACKEND", "sqlite3");
+      out.put(prefix + "STORAGE_DB_URL", sqliteFile.toString());
+    }
+    return out;
   }
 
   /** {@code <data>/deploy}: the deploy configs as shipped, and {@code certs/} with the sandbox's CA and certificates. */
