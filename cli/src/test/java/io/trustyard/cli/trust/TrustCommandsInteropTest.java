@@ -67,7 +67,9 @@ class TrustCommandsInteropTest {
   private Path config(String who) throws IOException {
     Path config = dir.resolve(who);
     Path tls = Files.createDirectories(config.resolve("tls").resolve(stack.trustUrl().substring("https://".length())));
-    Files.copy(stack.caCert, tls.resolve("ca.crt"));
+    if (!Files.exists(tls.resolve("ca.crt"))) {
+      Files.copy(stack.caCert, tls.resolve("ca.crt"));
+    }
     return config;
   }
 
@@ -86,7 +88,10 @@ class TrustCommandsInteropTest {
     List<String> cmd = new ArrayList<>(List.of("docker", "trust"));
     cmd.addAll(List.of(args));
     Peers.Split r = Peers.run(dir, env(config), stdin, cmd);
-    return new Run(r.exitCode(), r.out(), r.err());
+    // docker's log lines (logrus warnings about the metadata it reads) are not its command's output.
+    String err = r.err().lines().filter(l -> !l.matches("time=\".*\" level=\\w+ msg=.*"))
+        .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+    return new Run(r.exitCode(), r.out(), err);
   }
 
   private Run docker(Path config, String... args) {
@@ -227,5 +232,178 @@ class TrustCommandsInteropTest {
       assertThat(ourRefusal.exit()).isEqualTo(refused.exit()).isEqualTo(1);
       assertThat(ourRefusal.err()).isEqualTo(refused.err());
     }
+  }
+
+  private Run notary(Path trustDir, String... args) {
+    List<String> cmd = new ArrayList<>(List.of("notary", "-s", stack.trustUrl(), "--tlscacert", stack.caCert.toString(),
+        "-d", trustDir.toString()));
+    cmd.addAll(List.of(args));
+    Peers.Split r = Peers.run(dir, Map.of("NOTARY_ROOT_PASSPHRASE", ROOT_PASS, "NOTARY_TARGETS_PASSPHRASE", REPO_PASS,
+        "NOTARY_DELEGATION_PASSPHRASE", REPO_PASS), "", cmd);
+    return new Run(r.exitCode(), r.out(), r.err());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+  }
+
+  @Test
+  void aKeyDockerGeneratedSignsWithOursAndRevokePrintsWhatDockerPrints() throws Exception {
+    Path signer = config("carol-docker");
+    Path ourSigner = config("carol-ours");
+    Path admin = config("carol-admin");
+    Path keys = Files.createDirectories(dir.resolve("carol-keys"));
+    docker(signer, "key", "generate", "carol", "--dir", keys.toString()).ok();
+    Path dockerKey = keyFiles(signer).get(0);
+    Path handedOver = keys.resolve("carol.key");
+    Files.copy(dockerKey, handedOver);
+    Files.setPosixFilePermissions(handedOver, PosixFilePermissions.fromString("rw-------"));
+
+    Run loaded = ours(ourSigner, "key", "load", "--name", "carol", handedOver.toString()).ok();
+
+    assertThat(loaded.out()).isEqualTo("Loading key from \"" + handedOver + "\"...\nSuccessfully imported key from "
+        + handedOver + "\n");
+    assertThat(keyFiles(ourSigner)).singleElement().satisfies(k -> assertThat(keyId(k)).isEqualTo(keyId(dockerKey)));
+    assertThat(Files.readString(keyFiles(ourSigner).get(0))).startsWith(
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nrole: carol\n\n");
+    // A key file others may read is refused, as docker refuses it.
+    Files.setPosixFilePermissions(handedOver, PosixFilePermissions.fromString("rw-r--r--"));
+    Run theirRefusal = docker(config("carol-refuses"), "key", "load", handedOver.toString());
+    Run ourRefusal = ours(config("carol-refuses-too"), "key", "load", handedOver.toString());
+    assertThat(ourRefusal.exit()).isEqualTo(theirRefusal.exit()).isEqualTo(1);
+    assertThat(ourRefusal.out()).isEqualTo(theirRefusal.out());
+    assertThat(ourRefusal.err()).isEqualTo(theirRefusal.err());
+
+    List<String> repos = List.of(repo("carol-one"), repo("carol-two"));
+    for (String repo : repos) {
+      docker(admin, "signer", "add", "--key", keys.resolve("carol.pub").toString(), "carol", repo).ok();
+      Path store = storeImage("carol", repo + ":v1", 11);
+      Run signed = ours(ourSigner, "sign", "--store", store.toString(), repo + ":v1").ok();
+      assertThat(signed.out()).contains("Signing and pushing trust metadata").endsWith("Successfully signed " + repo
+          + ":v1\n");
+      assertThat(signed.err()).contains("Signing and pushing trust data for local image " + repo + ":v1");
+      // docker sees carol's signature on the tag, and our inspect prints the same bytes.
+      Run dockerView = docker(config("carol-reader"), "inspect", repo + ":v1").ok();
+      var tag = json(dockerView.out()).get(0).get("SignedTags").get(0);
+      assertThat(tag.get("SignedTag").asText()).isEqualTo("v1");
+      assertThat(tag.get("Signers").toString()).isEqualTo("[\"carol\"]");
+      assertThat(ours(config("carol-reader"), "inspect", repo + ":v1").ok().out()).isEqualTo(dockerView.out());
+    }
+
+    // Signing a released tag again co-signs the digest already signed (no push).
+    Run again = ours(ourSigner, "sign", repos.get(0) + ":v1").ok();
+    assertThat(again.out()).isEqualTo("Signing and pushing trust metadata for " + repos.get(0) + ":v1\n"
+        + "Existing signatures for tag v1 digest " + json(docker(config("carol-reader"), "inspect", repos.get(0))
+            .ok().out()).get(0).get("SignedTags").get(0).get("Digest").asText() + " from:\ncarol\n"
+        + "Successfully signed " + repos.get(0) + ":v1\n");
+
+    // Revoke: docker with its own copy of carol's key, ours with the loaded one; same output.
+    Run theirs = docker(signer, "revoke", repos.get(0) + ":v1").ok();
+    Run mine = ours(ourSigner, "revoke", repos.get(1) + ":v1").ok();
+    assertThat(mine.out()).isEqualTo(theirs.out().replace(repos.get(0), repos.get(1)));
+    for (String repo : repos) {
+      assertThat(json(docker(config("carol-reader"), "inspect", repo).ok().out()).get(0).get("SignedTags")).isEmpty();
+    }
+    Run theirMissing = docker(signer, "revoke", repos.get(0) + ":v1");
+    Run ourMissing = ours(ourSigner, "revoke", repos.get(1) + ":v1");
+    assertThat(ourMissing.exit()).isEqualTo(theirMissing.exit()).isEqualTo(1);
+    assertThat(ourMissing.err()).isEqualTo(theirMissing.err().replace(repos.get(0), repos.get(1)));
+  }
+
+  @Test
+  void aKeyWeGeneratedIsLoadedByDockerAndOurSignatureAsThatSignerShowsInDocker() throws Exception {
+    Path ourSigner = config("dave-ours");
+    Path dockerSigner = config("dave-docker");
+    Path admin = config("dave-admin");
+    Path keys = Files.createDirectories(dir.resolve("dave-keys"));
+    ours(ourSigner, "key", "generate", "dave", "--dir", keys.toString()).ok();
+    String id = keyId(keyFiles(ourSigner).get(0));
+    // The notary CLI reads our trust dir and exports the key as notary exports keys for docker.
+    Path exported = keys.resolve("dave-export.pem");
+    notary(ourSigner.resolve("trust"), "key", "export", "--key", id, "-o", exported.toString()).ok();
+
+    Run loaded = docker(dockerSigner, "key", "load", "--name", "dave", exported.toString()).ok();
+
+    assertThat(loaded.out()).contains("Successfully imported key from " + exported);
+    assertThat(keyFiles(dockerSigner)).singleElement().satisfies(k -> assertThat(keyId(k)).isEqualTo(id));
+    String repo = repo("dave");
+    docker(admin, "signer", "add", "--key", keys.resolve("dave.pub").toString(), "dave", repo).ok();
+    Path store = storeImage("dave", repo + ":v2", 12);
+    ours(ourSigner, "sign", "--store", store.toString(), repo + ":v2").ok();
+
+    var inspected = json(docker(config("dave-reader"), "inspect", repo).ok().out()).get(0);
+    assertThat(inspected.get("SignedTags").get(0).get("SignedTag").asText()).isEqualTo("v2");
+    assertThat(inspected.get("SignedTags").get(0).get("Signers").toString()).isEqualTo("[\"dave\"]");
+    assertThat(inspected.get("Signers").get(0).get("Keys").get(0).get("ID").asText()).isEqualTo(id);
+
+    // The real notary CLI publishes with the key as docker loaded it, and with our trust dir as we wrote it.
+    Path payload = Files.writeString(dir.resolve("dave-payload.txt"), "payload\n");
+    notary(dockerSigner.resolve("trust"), "add", repo, "v3", payload.toString(), "-r", "targets/releases",
+        "-r", "targets/dave").ok();
+    notary(dockerSigner.resolve("trust"), "publish", repo).ok();
+    notary(ourSigner.resolve("trust"), "add", repo, "v4", payload.toString(), "-r", "targets/releases",
+        "-r", "targets/dave").ok();
+    notary(ourSigner.resolve("trust"), "publish", repo).ok();
+    String pretty = docker(config("dave-reader"), "inspect", "--pretty", repo).ok().out();
+    assertThat(pretty).containsPattern("v2 +[0-9a-f]{64} +dave").containsPattern("v3 +[0-9a-f]{64} +dave")
+        .containsPattern("v4 +[0-9a-f]{64} +dave");
+    assertThat(ours(config("dave-reader"), "inspect", "--pretty", repo).ok().out()).isEqualTo(pretty);
+  }
+
+  @Test
+  void signerRemoveRemovesTheSignerEvenWhereDockersDoesNot() throws Exception {
+    Path admin = config("remove-admin");
+    Path ourAdmin = config("remove-our-admin");
+    Path erin = config("remove-erin");
+    Path keys = Files.createDirectories(dir.resolve("remove-keys"));
+    ours(erin, "key", "generate", "erin", "--dir", keys.toString()).ok();
+    ours(erin, "key", "generate", "frank", "--dir", keys.toString()).ok();
+    String theirRepo = repo("remove-by-docker");
+    String ourRepo = repo("remove-by-trustyard");
+    docker(admin, "signer", "add", "--key", keys.resolve("erin.pub").toString(), "erin", theirRepo).ok();
+    ours(ourAdmin, "signer", "add", "--key", keys.resolve("erin.pub").toString(), "erin", ourRepo).ok();
+    for (String repo : List.of(theirRepo, ourRepo)) {
+      ours(erin, "sign", "--store", storeImage("erin", repo + ":v1", 13).toString(), repo + ":v1").ok();
+    }
+    // frank may sign too, but the releases role stands on erin's signature alone.
+    docker(admin, "signer", "add", "--key", keys.resolve("frank.pub").toString(), "frank", theirRepo).ok();
+    ours(ourAdmin, "signer", "add", "--key", keys.resolve("frank.pub").toString(), "frank", ourRepo).ok();
+
+    // Not the last signer: docker says it removes frank and leaves him; we remove him.
+    Run theirs = docker(admin, "signer", "remove", "frank", theirRepo).ok();
+    Run mine = ours(ourAdmin, "signer", "remove", "frank", ourRepo).ok();
+    assertThat(theirs.out()).isEqualTo("Removing signer \"frank\" from " + theirRepo + "...\n");
+    assertThat(mine.out()).isEqualTo(theirs.out().replace(theirRepo, ourRepo) + "Successfully removed frank from "
+        + ourRepo + "\n\n");
+    assertThat(signers(theirRepo)).contains("frank");
+    assertThat(signers(ourRepo)).doesNotContain("frank").contains("erin");
+    assertThat(json(docker(config("remove-reader"), "inspect", ourRepo).ok().out()).get(0).get("SignedTags")
+        .get(0).get("Signers").toString()).isEqualTo("[\"erin\"]");
+
+    // The last signer of the releases: both ask; "n" keeps, "y" removes.
+    Run theirNo = dockerWithInput(admin, "n\n", "signer", "remove", "erin", theirRepo).ok();
+    Run ourNo = oursWithInput(ourAdmin, "n\n", "signer", "remove", "erin", ourRepo).ok();
+    assertThat(theirNo.out()).contains("The signer \"erin\" signed the last released version of " + theirRepo
+        + ". Removing this signer will make " + theirRepo + " unpullable. Are you sure you want to continue? [y/N] ");
+    assertThat(ourNo.out()).isEqualTo(theirNo.out().replace(theirRepo, ourRepo));
+    assertThat(signers(ourRepo)).contains("erin");
+    Run theirYes = dockerWithInput(admin, "y\n", "signer", "remove", "erin", theirRepo).ok();
+    Run ourYes = oursWithInput(ourAdmin, "y\n", "signer", "remove", "erin", ourRepo).ok();
+    assertThat(ourYes.out()).startsWith(ourNo.out()).endsWith("Successfully removed erin from " + ourRepo + "\n\n");
+    assertThat(ourYes.out()).isEqualTo(theirYes.out().replace(theirRepo, ourRepo));
+    assertThat(signers(ourRepo)).doesNotContain("erin");
+
+    // Unknown signers and the reserved name are refused as docker refuses them.
+    for (String name : List.of("nobody", "releases")) {
+      Run refused = docker(admin, "signer", "remove", name, theirRepo);
+      Run ourRefusal = ours(ourAdmin, "signer", "remove", name, ourRepo);
+      assertThat(ourRefusal.exit()).isEqualTo(refused.exit()).isEqualTo(1);
+      assertThat(ourRefusal.out()).isEqualTo(refused.out().replace(theirRepo, ourRepo));
+      assertThat(ourRefusal.err()).isEqualTo(refused.err().replace(theirRepo, ourRepo));
+    }
+  }
+
+  private String signers(String repo) throws Exception {
+    return json(docker(config("signers-reader"), "inspect", repo).ok().out()).get(0).get("Signers").toString();
   }
 }
