@@ -58,15 +58,34 @@ final class DebianStack implements AutoCloseable {
           addr: 127.0.0.1:%d
         """.formatted(storage, registryPort));
     TestPki signerPki = TestPki.create(dir.resolve("signer-pki"));
+    GeneratedTls tls = GeneratedTls.ensure(dir.resolve("pki"), List.of("localhost"), List.of("127.0.0.1"),
+        Duration.ofDays(2));
+    caCert = tls.caCert;
+    trustPort = freePort();
     signerDb = TestDatabases.postgres();
     RealNotarySigner startedSigner = null;
     Process startedRegistry = null;
+    Process startedServer = null;
     try {
       startedSigner = RealNotarySigner.start(dir, signerPki, signerDb, Map.of("NOTARY_SIGNER_TIMESTAMP_1",
           "signer-passphrase-1"));
       startedRegistry = new ProcessBuilder("docker-registry", "serve", registryConfig.toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+      Path serverConfig = dir.resolve("server-config.json");
+      Files.writeString(serverConfig, """
+          {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
+           "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "ecdsa",
+                             "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
+           "storage": {"backend": "memory"},
+           "logging": {"level": "info"}}
+          """.formatted(trustPort, tls.serverCert, tls.serverKey, startedSigner.port(), signerPki.ca(),
+          signerPki.clientCert(), signerPki.clientKey()));
+      startedServer = new ProcessBuilder("notary-server", "-config", serverConfig.toString(), "-logf", "logfmt")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("notary-server.log").toFile()).start();
+      awaitListening(startedRegistry, registryPort, "registry.log");
+      awaitListening(startedServer, trustPort, "notary-server.log");
     } catch (Exception | Error e) {
+      close(startedServer);
       close(startedRegistry);
       if (startedSigner != null) {
         startedSigner.close();
@@ -76,29 +95,7 @@ final class DebianStack implements AutoCloseable {
     }
     signer = startedSigner;
     registry = startedRegistry;
-
-    GeneratedTls tls = GeneratedTls.ensure(dir.resolve("pki"), List.of("localhost"), List.of("127.0.0.1"),
-        Duration.ofDays(2));
-    caCert = tls.caCert;
-    trustPort = freePort();
-    Path serverConfig = dir.resolve("server-config.json");
-    Files.writeString(serverConfig, """
-        {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
-         "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "ecdsa",
-                           "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
-         "storage": {"backend": "memory"},
-         "logging": {"level": "info"}}
-        """.formatted(trustPort, tls.serverCert, tls.serverKey, signer.port(), signerPki.ca(),
-        signerPki.clientCert(), signerPki.clientKey()));
-    notaryServer = new ProcessBuilder("notary-server", "-config", serverConfig.toString(), "-logf", "logfmt")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("notary-server.log").toFile()).start();
-    try {
-      awaitListening(registry, registryPort, "registry.log");
-      awaitListening(notaryServer, trustPort, "notary-server.log");
-    } catch (Exception | Error e) {
-      close();
-      throw e;
-    }
+    notaryServer = startedServer;
   }
 
   /** IDs of the keys notary-signer holds for the repository's role (what notary-server signs with). */

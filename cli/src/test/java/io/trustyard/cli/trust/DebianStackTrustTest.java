@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustyard.client.VerificationException;
 import io.trustyard.client.image.ImagePuller;
 import io.trustyard.client.image.ImagePusher;
+import io.trustyard.client.image.ProgressListener;
+import io.trustyard.client.image.TrustPolicy;
 import io.trustyard.core.digest.Digest;
+import io.trustyard.core.oci.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,5 +153,19 @@ class DebianStackTrustTest {
     for (Digest d : digests) {
       assertThat(bob.store.hasBlob(d)).as(d.toString()).isFalse();
     }
+  }
+
+  @Test
+  void aTagRepointedInTheRegistryStillGivesTheSignedImage() {
+    List<Digest> signed = alice.storeImage(image, 15);
+    alice.push(image);
+    List<Digest> other = alice.storeImage(image, 16);
+    new ImagePusher(TrustFixture.registry(), alice.store, TrustPolicy.NONE, ProgressListener.NONE)
+        .push(Reference.parse(image));
+
+    ImagePuller.Result pulled = bob.pull(image);
+
+    assertThat(pulled.resolvedDigest()).isEqualTo(signed.get(3)).isNotEqualTo(other.get(3));
+    assertThat(bob.store.get(image).orElseThrow().manifest().digest()).isEqualTo(signed.get(3));
   }
 }
