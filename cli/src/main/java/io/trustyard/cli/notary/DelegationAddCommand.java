@@ -2,13 +2,13 @@ package io.trustyard.cli.notary;
 
 import io.trustyard.client.notary.DelegationChanges;
 import io.trustyard.client.trust.Changelist;
+import io.trustyard.client.trust.PublicKeyFiles;
+import io.trustyard.client.trust.TrustException;
 import io.trustyard.client.trust.TrustDir;
-import io.trustyard.core.crypto.PublicKeyPem;
 import io.trustyard.core.crypto.TufCryptoException;
 import io.trustyard.core.crypto.TufPublicKey;
 import io.trustyard.core.tuf.model.RoleNames;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,8 +54,8 @@ final class DelegationAddCommand implements Callable<Integer> {
           throw new NotaryCliException("file for public key does not exist: " + file);
         }
         try {
-          keys.add(PublicKeyPem.parse(pem, Instant.now()));
-        } catch (TufCryptoException e) {
+          keys.add(PublicKeyFiles.read(pem));
+        } catch (TrustException | TufCryptoException e) {
           throw new NotaryCliException("unable to parse valid public key certificate from PEM file " + file + ": "
               + e.getMessage());
         }

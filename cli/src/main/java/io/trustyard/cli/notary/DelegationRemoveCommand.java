@@ -52,7 +52,10 @@ final class DelegationRemoveCommand implements Callable<Integer> {
         if (yes) {
           out.print("Confirmed `yes` from flag\n");
         } else if (!Confirmation.confirmed(delegation.notary.input())) {
-          throw new NotaryCliException("Aborting action.");
+          // notary stops here with its fatal line straight after the question, no blank line between
+          out.print("* fatal: Aborting action.\n");
+          out.flush();
+          return 1;
         }
         changes.add(DelegationChanges.delete(role));
       } else {

@@ -1,16 +1,15 @@
 package io.trustyard.cli.notary;
 
 import io.trustyard.client.trust.PassphraseRetriever;
+import io.trustyard.client.trust.PublicKeyFiles;
 import io.trustyard.core.crypto.EncryptedKeyFiles;
 import io.trustyard.core.crypto.KeyType;
-import io.trustyard.core.crypto.Pem;
 import io.trustyard.core.crypto.TufKeys;
 import io.trustyard.core.crypto.TufPrivateKey;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,8 +61,7 @@ final class KeyGenerateCommand implements Callable<Integer> {
       } finally {
         Arrays.fill(passphrase, '\0');
       }
-      UserFiles.writePrivate(output + ".pem",
-          Pem.encode("PUBLIC KEY", Map.of(EncryptedKeyFiles.ROLE_HEADER, role), generated.publicKey().publicBytes()));
+      UserFiles.writePrivate(output + ".pem", PublicKeyFiles.write(generated.publicKey(), role));
       return 0;
     });
   }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustyard.cli.notary.NotaryClis.Result;
 import io.trustyard.client.trust.PromptPassphrases;
+import io.trustyard.client.trust.PublicKeyFiles;
 import io.trustyard.core.crypto.EncryptedKeyFiles;
 import io.trustyard.core.crypto.Pem;
 import io.trustyard.core.crypto.PemBlock;
-import io.trustyard.core.crypto.PublicKeyPem;
 import io.trustyard.core.crypto.TufPublicKey;
 import io.trustyard.core.tuf.codec.MetadataLimits;
 import io.trustyard.core.tuf.codec.MetadataReader;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -121,7 +120,7 @@ class NotaryKeyCommandsInteropTest {
           NotaryClis.PASSPHRASES.get("NOTARY_DELEGATION_PASSPHRASE").toCharArray());
       assertThat(file.role()).isEqualTo("alice");
       assertThat(file.gun()).isEmpty();
-      TufPublicKey publicKey = PublicKeyPem.parse(Files.readAllBytes(pub), Instant.now());
+      TufPublicKey publicKey = PublicKeyFiles.read(Files.readAllBytes(pub));
       assertThat(file.key().publicKey()).isEqualTo(publicKey);
     }
     // Neither put anything in its trust dir.
