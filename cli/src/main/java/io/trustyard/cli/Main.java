@@ -62,7 +62,7 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     commands.forEach(cli::addSubcommand);
     // Applies to the subcommands added so far, so it comes last.
-    return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return NotaryCommand.reportUsageErrors(cli.setCaseInsensitiveEnumValuesAllowed(true));
   }
 
   @Override

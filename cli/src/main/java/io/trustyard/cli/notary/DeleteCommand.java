@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "delete", mixinStandardHelpOptions = true,
     description = "Deletes all content for a trusted collection.")
-final class DeleteCommand implements Callable<Integer> {
+final class DeleteCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @ParentCommand NotaryCommand notary;
@@ -29,6 +29,11 @@ final class DeleteCommand implements Callable<Integer> {
 
   @Option(names = "--remote", description = "Delete remote data for the GUN as well as local cache.")
   boolean remote;
+
+  @Override
+  public String missingArguments() {
+    return "Must specify a GUN";
+  }
 
   @Override
   public Integer call() {

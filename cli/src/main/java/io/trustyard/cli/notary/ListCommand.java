@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code notary list <gun>}: the targets of a trusted collection, as notary tabulates them. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
     description = "Lists targets for a remote trusted collection.")
-final class ListCommand implements java.util.concurrent.Callable<Integer> {
+final class ListCommand implements java.util.concurrent.Callable<Integer>, NotaryUsageErrors.MissingArguments {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @ParentCommand NotaryCommand notary;
@@ -31,6 +31,11 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = {"-r", "--roles"}, split = ",",
       description = "Delegation roles to list targets for (will shadow targets role).")
   List<String> roles = new ArrayList<>();
+
+  @Override
+  public String missingArguments() {
+    return "Must specify a GUN";
+  }
 
   @Override
   public Integer call() {

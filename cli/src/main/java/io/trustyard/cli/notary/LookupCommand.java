@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code notary lookup <gun> <target>}: one target's name, digest and size. */
 @Command(name = "lookup", mixinStandardHelpOptions = true,
     description = "Looks up a specific target in a remote trusted collection.")
-final class LookupCommand implements java.util.concurrent.Callable<Integer> {
+final class LookupCommand implements java.util.concurrent.Callable<Integer>, NotaryUsageErrors.MissingArguments {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @ParentCommand NotaryCommand notary;
@@ -21,10 +21,15 @@ final class LookupCommand implements java.util.concurrent.Callable<Integer> {
   @Parameters(index = "1", paramLabel = "<target name>") String target;
 
   @Override
+  public String missingArguments() {
+    return "Must specify a GUN and target";
+  }
+
+  @Override
   public Integer call() {
     return NotaryCommand.fatalOnError(spec, () -> {
       TargetMatch match = notary.pull(gun).findTarget(target)
-          .orElseThrow(() -> new NotaryCliException("No trust data for " + target));
+          .orElseThrow(() -> new NotaryCliException("No valid trust data for " + target));
       byte[] sha256 = match.meta().hashes().get(FileMeta.SHA256);
       PrintWriter out = spec.commandLine().getOut();
       out.println(match.name() + " sha256:" + (sha256 == null ? "" : HexFormat.of().formatHex(sha256)) + " "

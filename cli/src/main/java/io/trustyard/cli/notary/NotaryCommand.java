@@ -1,9 +1,11 @@
 package io.trustyard.cli.notary;
 
+import io.trustyard.client.auth.Credentials;
 import io.trustyard.client.notary.NotaryClient;
 import io.trustyard.client.notary.NotaryRepository;
 import io.trustyard.client.trust.EnvPassphrases;
 import io.trustyard.client.trust.KeyFileStore;
+import io.trustyard.client.trust.PassphraseRetriever;
 import io.trustyard.client.trust.PromptPassphrases;
 import io.trustyard.client.notary.TrustTls;
 import io.trustyard.client.notary.TufUpdater;
@@ -12,11 +14,16 @@ import io.trustyard.client.trust.TrustDir;
 import io.trustyard.client.trust.TrustException;
 import io.trustyard.core.tuf.TufException;
 import io.trustyard.core.tuf.verify.TrustedSet;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +43,11 @@ import picocli.CommandLine.Option;
     name = "notary",
     mixinStandardHelpOptions = true,
     description = "Notary client: manage trusted collections and signing keys, as the notary CLI does.",
-    subcommands = {ListCommand.class, LookupCommand.class, AddCommand.class, RemoveCommand.class, StatusCommand.class, PublishCommand.class, DeleteCommand.class, KeyCommand.class,
-        DelegationCommand.class, WitnessCommand.class})
+    versionProvider = VersionCommand.Short.class,
+    subcommands = {InitCommand.class, ListCommand.class, LookupCommand.class, AddCommand.class,
+        AddHashCommand.class, RemoveCommand.class, StatusCommand.class, ResetCommand.class, PublishCommand.class,
+        VerifyCommand.class, DeleteCommand.class, VersionCommand.class, KeyCommand.class, DelegationCommand.class,
+        WitnessCommand.class})
 public final class NotaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -67,18 +77,26 @@ public final class NotaryCommand implements Runnable {
   boolean verbose;
 
   private final Map<String, String> env;
+  private final OutputStream stdout;
 
   public NotaryCommand() {
-    this(System.getenv());
+    this(System.getenv(), System.in, System.out);
   }
 
   /** With {@code env} in place of the process environment (passphrases, {@code HOME}). */
   public NotaryCommand(Map<String, String> env) {
+    this(env, System.in, System.out);
+  }
+
+  /** With stand-ins for the environment and the standard streams ({@code verify} reads and writes raw bytes). */
+  public NotaryCommand(Map<String, String> env, InputStream stdin, OutputStream stdout) {
     this.env = Map.copyOf(env);
+    this.input = stdin;
+    this.stdout = stdout;
   }
 
   private NotaryConfig config;
-  private java.io.InputStream input = System.in;
+  private InputStream input;
   private java.util.function.Supplier<io.trustyard.client.trust.PassphraseRetriever> prompt;
 
   /** Answers to confirmation questions ({@code (yes/no)}) come from {@code in} instead of standard input. */
@@ -107,17 +125,64 @@ public final class NotaryCommand implements Runnable {
     return new KeyFileStore(trustDirectory(), passphrases(), new SecureRandom());
   }
 
+  /**
+   * {@code trustyard notary} on its own (the tests' entry point): usage mistakes are reported as
+   * notary reports them, as under {@link #reportUsageErrors}.
+   */
+  public static CommandLine commandLine(Map<String, String> env, InputStream stdin, OutputStream stdout) {
+    CommandLine cli = new CommandLine(new NotaryCommand(env, stdin, stdout));
+    cli.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+    return reportUsageErrors(cli);
+  }
+
+  /**
+   * Makes usage mistakes under {@code notary} exit with status 1 and notary's {@code * fatal:}
+   * message, as the notary CLI does; other commands of {@code cli} keep their handling.
+   */
+  public static CommandLine reportUsageErrors(CommandLine cli) {
+    return cli.setParameterExceptionHandler(new NotaryUsageErrors(cli.getParameterExceptionHandler()));
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** What notary logs at info level ({@code -v}) or debug level ({@code -D}), on standard error. */
+  void info(String message) {
+    if (verbose || debug) {
+      log("INFO", message);
+    }
+  }
+
+  void debug(String message) {
+    if (debug) {
+      log("DEBU", message);
+    }
+  }
+
+  private void log(String level, String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(level + " " + message);
+    err.flush();
   }
 
   NotaryConfig config() {
     if (config == null) {
       config = NotaryConfig.load(new NotaryConfig.Overrides(configFile, trustDir, server, tlsCaCert, tlsCert, tlsKey),
           env, Path.of("").toAbsolutePath());
+      debug("Using the following trust directory: " + config.trustDir());
     }
     return config;
+  }
+
+  /** The process environment (or the tests' stand-in). */
+  Map<String, String> env() {
+    return env;
+  }
+
+  OutputStream stdout() {
+    return stdout;
   }
 
   TrustDir trustDirectory() {
@@ -136,24 +201,90 @@ public final class NotaryCommand implements Runnable {
 
   /** A client of the trust server for {@code gun} with the given token scope. */
   NotaryClient remote(String gun, NotaryClient.Access access) {
-    NotaryConfig c = config();
-    List<Path> cas = new ArrayList<>();
-    c.rootCa().ifPresent(cas::add);
-    return new NotaryClient(URI.create(c.serverUrl()), NotaryClient.httpClient(TrustTls.withCaFiles(cas)), gun, access,
-        Optional.empty());
+    return new NotaryClient(serverUri(), http(), gun, access, credentials());
   }
 
   /** The repository for writes: keys unlocked with {@code NOTARY_*_PASSPHRASE} or at a prompt. */
   NotaryRepository repository(String gun) {
+    return repository(gun, keyStore());
+  }
+
+  NotaryRepository repository(String gun, KeyFileStore keys) {
+    PrintWriter err = spec.commandLine().getErr();
+    return new NotaryRepository(gun, serverUri(), http(), credentials(), keys, config().trustPinning(),
+        Clock.systemUTC(), new SecureRandom(), w -> err.println("WARN: " + w));
+  }
+
+  private URI serverUri() {
+    String url = config().serverUrl();
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new NotaryCliException("Could not parse remote trust server url (" + url + "): " + e.getMessage());
+    }
+    if (uri.getScheme() == null) {
+      throw new NotaryCliException("Trust server url has to be in the form of http(s)://URL:PORT. Got: " + url);
+    }
+    return uri;
+  }
+
+  /** HTTP as the config and flags set it up: extra CA, client certificate, skipTLSVerify. */
+  private HttpClient http() {
     NotaryConfig c = config();
+    if (c.tlsClientCert().isPresent() != c.tlsClientKey().isPresent()) {
+      throw new NotaryCliException("either pass both client key and cert, or neither");
+    }
     List<Path> cas = new ArrayList<>();
     c.rootCa().ifPresent(cas::add);
-    HttpClient http = NotaryClient.httpClient(TrustTls.withCaFiles(cas));
-    SecureRandom random = new SecureRandom();
-    KeyFileStore keys = new KeyFileStore(trustDirectory(), passphrases(), random);
-    PrintWriter err = spec.commandLine().getErr();
-    return new NotaryRepository(gun, URI.create(c.serverUrl()), http, Optional.empty(), keys, c.trustPinning(),
-        Clock.systemUTC(), random, w -> err.println("WARN: " + w));
+    Optional<TrustTls.ClientCertificate> client = c.tlsClientCert().map(cert ->
+        new TrustTls.ClientCertificate(cert, c.tlsClientKey().orElseThrow()));
+    boolean plain = cas.isEmpty() && client.isEmpty() && !c.skipTlsVerify();
+    return NotaryClient.httpClient(plain ? null : TrustTls.context(cas, client, c.skipTlsVerify()));
+  }
+
+  /** {@code NOTARY_AUTH}: base64 of {@code user:password}, for the server's basic or token auth. */
+  private Optional<Credentials> credentials() {
+    String auth = env.getOrDefault("NOTARY_AUTH", "");
+    if (auth.isEmpty()) {
+      return Optional.empty();
+    }
+    String plain;
+    try {
+      plain = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      log("ERRO", "Could not base64-decode authentication string");
+      return Optional.empty();
+    }
+    int colon = plain.indexOf(':');
+    if (colon == 0) {
+      log("ERRO", "Authentication string with zero-length username");
+      return Optional.empty();
+    }
+    if (colon < 0) {
+      log("ERRO", "Malformatted authentication string; format must be <username>:<password>");
+      return Optional.empty();
+    }
+    return Optional.of(Credentials.basic(plain.substring(0, colon), plain.substring(colon + 1).trim()));
+  }
+
+  /** Prints the command's usage and fails with notary's message, as notary does for missing flags. */
+  static NotaryCliException usageError(CommandLine.Model.CommandSpec spec, String message) {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return new NotaryCliException(message);
+  }
+
+  /** {@code -p/--publish}: publishes the staged changes right after staging one, as notary does. */
+  void autoPublish(CommandLine.Model.CommandSpec spec, boolean publish, String gun) {
+    if (!publish) {
+      return;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print("Auto-publishing changes to " + gun + "\n");
+    out.flush();
+    repository(gun).publish(List.of(), false);
+    out.print("Successfully published changes for repository " + gun + "\n");
+    out.flush();
   }
 
   /**

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param trustDir where keys, cached metadata and staged changes live
  * @param serverUrl the trust server, possibly with a path prefix
  * @param rootCa extra CA certificates for the server's TLS
+ * @param tlsClientCert the client certificate to present to the server (with {@code tlsClientKey})
+ * @param skipTlsVerify {@code remote_server.skipTLSVerify}: no check of the server's certificate
  */
 record NotaryConfig(Path trustDir, String serverUrl, Optional<Path> rootCa, Optional<Path> tlsClientCert,
-    Optional<Path> tlsClientKey, TrustPinning trustPinning) {
+    Optional<Path> tlsClientKey, boolean skipTlsVerify, TrustPinning trustPinning) {
 
   static final String DEFAULT_SERVER = "https://notary-server:4443";
   private static final long MAX_CONFIG_SIZE = 1 << 20;
@@ -48,7 +50,8 @@ record NotaryConfig(Path trustDir, String serverUrl, Optional<Path> rootCa, Opti
     Optional<Path> rootCa = pick(flags.tlsCaCert(), remote.path("root_ca"), cwd, configDir, home);
     Optional<Path> cert = pick(flags.tlsCert(), remote.path("tls_client_cert"), cwd, configDir, home);
     Optional<Path> key = pick(flags.tlsKey(), remote.path("tls_client_key"), cwd, configDir, home);
-    return new NotaryConfig(expand(trustDir, home), url, rootCa, cert, key, pinning(config.path("trust_pinning")));
+    return new NotaryConfig(expand(trustDir, home), url, rootCa, cert, key,
+        remote.path("skipTLSVerify").asBoolean(false), pinning(config.path("trust_pinning")));
   }
 
   private static JsonNode read(Path file, boolean explicit) {

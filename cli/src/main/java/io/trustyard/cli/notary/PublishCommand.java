@@ -14,12 +14,17 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
     description = "Publishes the local trusted collection.")
-final class PublishCommand implements Callable<Integer> {
+final class PublishCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @ParentCommand NotaryCommand notary;
 
   @Parameters(index = "0", paramLabel = "<GUN>") String gun;
+
+  @Override
+  public String missingArguments() {
+    return "Must specify a GUN";
+  }
 
   @Override
   public Integer call() {

@@ -14,12 +14,17 @@ import picocli.CommandLine.ParentCommand;
 /** {@code notary status <gun>}: the staged changes, numbered in the order publish applies them. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Displays status of unpublished changes to the local trusted collection.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @ParentCommand NotaryCommand notary;
 
   @Parameters(index = "0", paramLabel = "<GUN>") String gun;
+
+  @Override
+  public String missingArguments() {
+    return "Must specify a GUN";
+  }
 
   @Override
   public Integer call() {

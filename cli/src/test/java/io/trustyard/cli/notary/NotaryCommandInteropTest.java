@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustyard.cli.Main;
 import io.trustyard.cli.notary.NotaryClis.Result;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +64,9 @@ class NotaryCommandInteropTest {
       assertThat(ours(dir.resolve("our-lookup"), "lookup", GUN, target).ok().lines())
           .containsExactlyElementsOf(theirs.lines());
     }
+    Result missing = go(dir.resolve("go-lookup"), "lookup", GUN, "no-such-target");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(ours(dir.resolve("our-lookup"), "lookup", GUN, "no-such-target").output()).isEqualTo(missing.output());
   }
 
   @Test
@@ -186,11 +188,11 @@ class NotaryCommandInteropTest {
     assertThat(gone.output()).contains("does not have trust data for " + ourGun);
   }
 
-  private Result go(Path trustDir, String... args) throws IOException, InterruptedException {
+  private Result go(Path trustDir, String... args) {
     return clis.go(trustDir, args);
   }
 
-  private Result run(List<String> cmd) throws IOException, InterruptedException {
+  private Result run(List<String> cmd) {
     return clis.run(cmd);
   }
 

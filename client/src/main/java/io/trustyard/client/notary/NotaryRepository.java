@@ -18,6 +18,9 @@ import io.trustyard.core.tuf.edit.Repository;
 import io.trustyard.core.tuf.edit.RepositoryDraft;
 import io.trustyard.core.tuf.edit.RepositoryEditor;
 import io.trustyard.core.tuf.model.RoleNames;
+import io.trustyard.core.tuf.codec.MetadataLimits;
+import io.trustyard.core.tuf.codec.MetadataReader;
+import io.trustyard.core.tuf.verify.SignatureChecks;
 import io.trustyard.core.tuf.verify.TrustedSet;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,7 +127,8 @@ public final class NotaryRepository {
       if (e.kind() != Kind.REPOSITORY_NOT_FOUND) {
         throw e;
       }
-      base = initialize(serverManagedSnapshot);
+      // A repository initialised locally (notary init, ours or the notary CLI's) is published as it is.
+      base = cachedUnpublished().orElseGet(() -> initialize(serverManagedSnapshot));
       initialized = true;
     }
     Changelist staged = changelist();
@@ -215,6 +219,84 @@ public final class NotaryRepository {
       }
     }
     return new Published(false, next, uploaded);
+  }
+
+  /**
+   * Initialises the repository in the trust dir only, as {@code notary init} does: root key
+   * {@code rootKeyId} (a new one when empty) presented as {@code rootCertificate} (which must
+   * hold that key) or as a new self-signed certificate; new local targets and snapshot keys; the
+   * server's timestamp key. Root, targets and snapshot version 1 are written to the cache, and
+   * the next publish uploads them.
+   */
+  public Repository initializeLocally(Optional<String> rootKeyId, Optional<TufPublicKey> rootCertificate) {
+    NotaryClient push = client(Access.PUSH);
+    TufPublicKey timestampKey = push.getKey(RoleNames.TIMESTAMP);
+    TufPrivateKey rootKey = rootKeyId.isPresent() ? keys.load(rootKeyId.get()) : keys.generate(RoleNames.ROOT, gun);
+    TufPublicKey rootPublic;
+    if (rootCertificate.isPresent()) {
+      try {
+        rootPublic = rootKey.withPublicKey(rootCertificate.get()).publicKey();
+      } catch (io.trustyard.core.crypto.TufCryptoException e) {
+        throw new TrustException(Kind.INVALID, "could not obtain public key from IDs: the root certificate does not"
+            + " hold root key " + rootKey.canonicalId(), e);
+      }
+    } else {
+      rootPublic = rootCertificate(rootKey);
+    }
+    TufPrivateKey targetsKey = keys.generate(RoleNames.TARGETS, gun);
+    TufPrivateKey snapshotKey = keys.generate(RoleNames.SNAPSHOT, gun);
+    Repository repository;
+    try {
+      repository = editor().initialize(gun, List.of(rootPublic), targetsKey.publicKey(), snapshotKey.publicKey(),
+          timestampKey);
+    } catch (TufException e) {
+      throw new TrustException(Kind.INVALID, "cannot initialize " + gun + ": " + e.getMessage(), e);
+    }
+    MetadataCache cache = new MetadataCache(trustDir);
+    for (String role : List.of(RoleNames.ROOT, RoleNames.TARGETS, RoleNames.SNAPSHOT)) {
+      repository.file(role).ifPresent(bytes -> cache.write(gun, role, bytes));
+    }
+    return repository;
+  }
+
+  /**
+   * The repository as a local {@code init} left it in the cache (root, targets and, unless the
+   * server makes it, snapshot; no timestamp), each checked against the cached root's keys; empty
+   * when no root is cached.
+   */
+  private Optional<Repository> cachedUnpublished() {
+    MetadataCache cache = new MetadataCache(trustDir);
+    Optional<byte[]> rootBytes = cache.read(gun, RoleNames.ROOT);
+    Optional<byte[]> targetsBytes = cache.read(gun, RoleNames.TARGETS);
+    if (rootBytes.isEmpty() || targetsBytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      TrustedSet rootOnly = TrustedSet.bootstrap(gun, rootBytes.get(), clock.instant());
+      var root = rootOnly.root().signed();
+      var targets = MetadataReader.targets(RoleNames.TARGETS, targetsBytes.get(), MetadataLimits.MAX_DOWNLOAD_SIZE);
+      requireSigned(RoleNames.TARGETS, root, targets);
+      Optional<io.trustyard.core.tuf.model.Signed<io.trustyard.core.tuf.model.SnapshotMetadata>> snapshot =
+          Optional.empty();
+      Optional<byte[]> snapshotBytes = cache.read(gun, RoleNames.SNAPSHOT);
+      if (snapshotBytes.isPresent()) {
+        var parsed = MetadataReader.snapshot(snapshotBytes.get(), MetadataLimits.MAX_DOWNLOAD_SIZE);
+        requireSigned(RoleNames.SNAPSHOT, root, parsed);
+        snapshot = Optional.of(parsed.metadata());
+      }
+      return Optional.of(new Repository(gun, rootOnly.root().metadata(), targets.metadata(), Map.of(), snapshot,
+          Optional.empty()));
+    } catch (TufException e) {
+      throw new TrustException(Kind.VERIFICATION, "the locally initialized trust data of " + gun + " in "
+          + trustDir.metadataDir(gun) + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireSigned(String role, io.trustyard.core.tuf.model.RootMetadata root,
+      io.trustyard.core.tuf.codec.Parsed<?> parsed) {
+    var roleKeys = root.roles().get(role);
+    SignatureChecks.requireThreshold(role, parsed.signedBytes(), parsed.metadata().signatures(),
+        root.roleKeys(role), roleKeys == null ? 1 : roleKeys.threshold());
   }
 
   private Repository initialize(boolean serverManagedSnapshot) {

@@ -15,19 +15,93 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.net.Socket;
+import java.security.PrivateKey;
+import io.trustyard.core.crypto.EncryptedKeyFiles;
+import io.trustyard.core.crypto.Pem;
+import io.trustyard.core.crypto.TufCryptoException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * TLS trust for trust servers: the system CAs plus extra CA files ({@code --tlscacert}, the
- * config's {@code root_ca}, and docker's {@code $DOCKER_CONFIG/tls/<host>/*.crt}).
+ * TLS for trust servers: the system CAs plus extra CA files ({@code --tlscacert}, the config's
+ * {@code root_ca}, and docker's {@code $DOCKER_CONFIG/tls/<host>/*.crt}), and a client
+ * certificate for servers that ask for one.
  */
 public final class TrustTls {
   private TrustTls() {}
 
   /** A context trusting the system CAs and the certificates in {@code caFiles}; null when there are none. */
   public static SSLContext withCaFiles(List<Path> caFiles) {
+    if (caFiles.isEmpty()) {
+      return null;
+    }
+    return context(caFiles, Optional.empty(), false);
+  }
+
+  /** A client certificate chain and its unencrypted private key (PEM files), as notary's {@code --tlscert}/{@code --tlskey}. */
+  public record ClientCertificate(Path certificateFile, Path keyFile) {}
+
+  /**
+   * A context for the notary CLI's TLS options: the system CAs plus {@code caFiles}, a client
+   * certificate to present when the server asks for one, and with {@code skipVerify} (the
+   * config's {@code skipTLSVerify}) no check of the server's certificate or host name at all.
+   */
+  public static SSLContext context(List<Path> caFiles, Optional<ClientCertificate> client, boolean skipVerify) {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      KeyManager[] keyManagers = client.isPresent() ? keyManagers(client.get()) : null;
+      ctx.init(keyManagers, skipVerify ? new TrustManager[] {new TrustEverything()} : trustManagers(caFiles), null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new TrustException(Kind.TLS, "cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  private static KeyManager[] keyManagers(ClientCertificate client) throws GeneralSecurityException {
+    List<Certificate> chain = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(client.certificateFile())) {
+      chain.addAll(CertificateFactory.getInstance("X.509").generateCertificates(in));
+    } catch (IOException e) {
+      throw new TrustException(Kind.TLS, "cannot read the TLS client certificate " + client.certificateFile() + ": "
+          + e.getMessage(), e);
+    }
+    if (chain.isEmpty()) {
+      throw new TrustException(Kind.TLS, client.certificateFile() + " holds no certificate");
+    }
+    PrivateKey key;
+    try {
+      byte[] pem = Files.readAllBytes(client.keyFile());
+      if (pem.length > Pem.MAX_PEM_BYTES) {
+        throw new TrustException(Kind.TLS, client.keyFile() + " is too large to be a key file");
+      }
+      key = EncryptedKeyFiles.read(pem, null).key().jcaKey();
+    } catch (IOException e) {
+      throw new TrustException(Kind.TLS, "cannot read the TLS client key " + client.keyFile() + ": " + e.getMessage(), e);
+    } catch (TufCryptoException e) {
+      throw new TrustException(Kind.TLS, "cannot use the TLS client key " + client.keyFile() + ": " + e.getMessage(), e);
+    }
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try {
+      store.load(null, null);
+    } catch (IOException e) {
+      throw new GeneralSecurityException(e);
+    }
+    char[] none = new char[0];
+    store.setKeyEntry("client", key, none, chain.toArray(Certificate[]::new));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(store, none);
+    return kmf.getKeyManagers();
+  }
+
+  private static TrustManager[] trustManagers(List<Path> caFiles) throws GeneralSecurityException {
     if (caFiles.isEmpty()) {
       return null;
     }
@@ -56,11 +130,35 @@ public final class TrustTls {
       }
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(anchors);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return ctx;
-    } catch (GeneralSecurityException | IOException e) {
+      return tmf.getTrustManagers();
+    } catch (IOException e) {
       throw new TrustException(Kind.TLS, "cannot set up TLS with the CA files " + caFiles + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Accepts any server certificate for any host name: only when the user asked for it (skipTLSVerify). */
+  private static final class TrustEverything extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
     }
   }
 

@@ -79,6 +79,21 @@ public final class Changelist {
     }
   }
 
+  /** Drops the changes at these positions of {@link #list()}; positions past the end are ignored, as notary does. */
+  public void remove(java.util.Set<Integer> indices) {
+    List<Path> files = files();
+    for (int i = 0; i < files.size(); i++) {
+      if (indices.contains(i)) {
+        try {
+          Files.deleteIfExists(files.get(i));
+        } catch (IOException e) {
+          throw new TrustException(Kind.STORAGE, "cannot remove the staged change " + files.get(i) + ": "
+              + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
   /** Drops every staged change (after a successful publish). */
   public void clear() {
     for (Path file : files()) {
