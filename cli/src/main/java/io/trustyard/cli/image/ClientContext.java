@@ -35,7 +35,7 @@ public final class ClientContext {
 
   public DockerConfig dockerConfig() {
     return options.config != null
-        ? new DockerConfig(options.config.resolve("config.json"), CredentialHelper.PROCESS)
+        ? new DockerConfig(options.config.resolve("config.json"), CredentialHelper.onPath(env.get("PATH")))
         : DockerConfig.forUser(env);
   }
 

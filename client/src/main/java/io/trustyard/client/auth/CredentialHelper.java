@@ -2,9 +2,13 @@ package io.trustyard.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,13 +18,31 @@ public interface CredentialHelper {
 
   Optional<Credentials> get(String helper, String serverUrl);
 
-  /** Runs the helper program found on {@code PATH}; a missing helper or an unknown server gives nothing. */
-  CredentialHelper PROCESS = (helper, serverUrl) -> {
-    if (!helper.matches("[A-Za-z0-9_.-]+")) {
-      return Optional.empty();
-    }
+  /** Runs the helper program found on this process's {@code PATH}. */
+  CredentialHelper PROCESS = onPath(null);
+
+  /**
+   * Runs {@code docker-credential-<helper>} found in the directories of {@code path} (a
+   * {@code PATH} value; null: this process's); a missing helper or an unknown server gives nothing.
+   */
+  static CredentialHelper onPath(String path) {
+    return (helper, serverUrl) -> {
+      if (!helper.matches("[A-Za-z0-9_.-]+")) {
+        return Optional.empty();
+      }
+      String program = "docker-credential-" + helper;
+      if (path == null) {
+        return run(program, serverUrl);
+      }
+      return Arrays.stream(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
+          .map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst()
+          .flatMap(found -> run(found.toString(), serverUrl));
+    };
+  }
+
+  private static Optional<Credentials> run(String program, String serverUrl) {
     try {
-      Process p = new ProcessBuilder("docker-credential-" + helper, "get")
+      Process p = new ProcessBuilder(program, "get")
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try (OutputStream in = p.getOutputStream()) {
         in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
@@ -45,5 +67,5 @@ public interface CredentialHelper {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  };
+  }
 }

@@ -42,7 +42,7 @@ public final class DockerConfig implements CredentialStore {
     String dir = env.get("DOCKER_CONFIG");
     Path base = dir != null && !dir.isBlank()
         ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
-    return new DockerConfig(base.resolve("config.json"), CredentialHelper.PROCESS);
+    return new DockerConfig(base.resolve("config.json"), CredentialHelper.onPath(env.get("PATH")));
   }
 
   public Path file() {

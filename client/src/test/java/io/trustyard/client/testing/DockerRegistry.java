@@ -29,17 +29,37 @@ public final class DockerRegistry implements AutoCloseable {
 
   /** Starts a registry; {@code htpasswd} (may be null) turns on basic auth with that file. */
   public static DockerRegistry start(Path dir, Path htpasswd) throws IOException {
+    return launch(dir, htpasswd == null ? "" : """
+        auth:
+          htpasswd:
+            realm: test-realm
+            path: %s
+        """.formatted(htpasswd));
+  }
+
+  /**
+   * Starts a registry with docker token auth: clients are sent to {@code realm} for tokens, which
+   * must be issued by {@code issuer} for {@code service} and signed by the key of a certificate in
+   * {@code rootCertBundle}.
+   */
+  public static DockerRegistry startWithTokenAuth(Path dir, String realm, String service, String issuer,
+      Path rootCertBundle) throws IOException {
+    return launch(dir, """
+        auth:
+          token:
+            realm: %s
+            service: %s
+            issuer: %s
+            rootcertbundle: %s
+        """.formatted(realm, service, issuer, rootCertBundle));
+  }
+
+  private static DockerRegistry launch(Path dir, String auth) throws IOException {
     Path storage = Files.createDirectories(dir.resolve("storage"));
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String auth = htpasswd == null ? "" : """
-        auth:
-          htpasswd:
-            realm: test-realm
-            path: %s
-        """.formatted(htpasswd);
     Path config = dir.resolve("config.yml");
     Files.writeString(config, """
         version: 0.1

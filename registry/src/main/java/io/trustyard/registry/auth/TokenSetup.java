@@ -1,6 +1,6 @@
 package io.trustyard.registry.auth;
 
-import io.trustyard.core.digest.Digest;
+import io.trustyard.core.crypto.LibtrustKeyId;
 import io.trustyard.registry.config.RegistryConfig;
 import io.trustyard.registry.config.TlsFilesLoader;
 import java.io.IOException;
@@ -55,7 +55,8 @@ final class TokenSetup {
       return new AccessControllers.Setup(controller, List.of());
     }
     Htpasswd users = auth.htpasswd() == null ? null : Htpasswd.read(Path.of(auth.htpasswd()));
-    String kid = Digest.sha256(publicKey.getEncoded()).hex().substring(0, 16);
+    // libtrust's ID, so that distribution (given this key's certificate as rootcertbundle) finds the key.
+    String kid = LibtrustKeyId.of(publicKey);
     TokenIssuer issuerRoute = new TokenIssuer(service, issuer, signingKey, kid, users,
         new HashSet<>(auth.anonymousActions() == null ? List.of() : auth.anonymousActions()),
         auth.tokenSeconds() == null ? 300 : auth.tokenSeconds(), clock);

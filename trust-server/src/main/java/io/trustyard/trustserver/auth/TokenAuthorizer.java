@@ -2,6 +2,7 @@ package io.trustyard.trustserver.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.trustyard.core.crypto.LibtrustKeyId;
 import io.trustyard.core.json.Json;
 import io.trustyard.trustserver.config.ConfigException;
 import io.trustyard.trustserver.config.TlsFiles;

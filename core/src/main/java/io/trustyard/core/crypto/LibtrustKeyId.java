@@ -1,11 +1,12 @@
-package io.trustyard.trustserver.auth;
+package io.trustyard.core.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 
 /**
- * libtrust's key ID, which registry tokens name in {@code kid}: the first 240 bits of the SHA-256
+ * libtrust's key ID, which Docker registry tokens name in {@code kid} (distribution and notary-server
+ * look the signing key up by it among their root certificates): the first 240 bits of the SHA-256
  * of the DER public key, base32 (no padding), in twelve colon-separated groups of four.
  */
 public final class LibtrustKeyId {
