@@ -3,9 +3,7 @@ package io.trustyard.cli.notary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustyard.cli.notary.NotaryClis.Result;
-import io.trustyard.client.trust.Changelist;
 import io.trustyard.client.trust.PublicKeyFiles;
-import io.trustyard.client.trust.TrustDir;
 import io.trustyard.core.crypto.EncryptedKeyFiles;
 import io.trustyard.core.crypto.KeyType;
 import io.trustyard.core.crypto.RootCertificates;
@@ -124,9 +122,7 @@ class NotaryDelegationCommandsInteropTest {
     // We sign a target into it with the delegate's imported key (staged as notary add -r stages it).
     Path delegate = dir.resolve("added-by-go-delegate");
     clis.ours(delegate, "key", "import", releaseKey.toString(), "-r", "targets/releases").ok();
-    new Changelist(new TrustDir(delegate), gun).add(new Changelist.Change(Changelist.Change.CREATE, "targets/releases",
-        Changelist.Change.TYPE_TARGET, "rel/v1", java.util.Optional.of(AddCommand.fileMetaJson(
-            io.trustyard.core.tuf.model.FileMeta.of(Files.readAllBytes(payload))))));
+    clis.ours(delegate, "add", gun, "rel/v1", payload.toString(), "-r", "targets/releases").ok();
     clis.ours(delegate, "publish", gun).ok();
     Result listed = clis.go(dir.resolve("added-by-go-go-reader"), "list", gun).ok();
     assertThat(listed.output()).containsPattern("rel/v1 +[0-9a-f]{64} +8 +targets/releases");
