@@ -65,6 +65,17 @@ public record TestPki(Path ca, Path serverCert, Path serverKey, Path clientCert,
     }
   }
 
+  /**
+   * notary-server's {@code trust_service} object for a signer with this PKI's server certificate on
+   * 127.0.0.1:{@code signerPort}, notary-server authenticating with the client certificate.
+   */
+  public String notaryServerTrustService(int signerPort, String keyAlgorithm) {
+    return """
+        {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "%s",
+         "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"}""".formatted(signerPort, keyAlgorithm,
+        ca, clientCert, clientKey);
+  }
+
   private enum Kind { CA, SERVER, CLIENT }
 
   private static KeyPair ecKeys(SecureRandom random) throws GeneralSecurityException {

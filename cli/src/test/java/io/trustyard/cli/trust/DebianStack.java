@@ -1,5 +1,6 @@
 package io.trustyard.cli.trust;
 
+import io.trustyard.core.digest.Digest;
 import io.trustyard.signer.TestPki;
 import io.trustyard.signer.interop.RealNotarySigner;
 import io.trustyard.store.Database;
@@ -74,12 +75,11 @@ final class DebianStack implements AutoCloseable {
       Path serverConfig = dir.resolve("server-config.json");
       Files.writeString(serverConfig, """
           {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
-           "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "ecdsa",
-                             "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
+           "trust_service": %s,
            "storage": {"backend": "memory"},
            "logging": {"level": "info"}}
-          """.formatted(trustPort, tls.serverCert, tls.serverKey, startedSigner.port(), signerPki.ca(),
-          signerPki.clientCert(), signerPki.clientKey()));
+          """.formatted(trustPort, tls.serverCert, tls.serverKey,
+          signerPki.notaryServerTrustService(startedSigner.port(), "ecdsa")));
       startedServer = new ProcessBuilder("notary-server", "-config", serverConfig.toString(), "-logf", "logfmt")
           .redirectErrorStream(true).redirectOutput(dir.resolve("notary-server.log").toFile()).start();
       awaitListening(startedRegistry, registryPort, "registry.log");
@@ -127,6 +127,16 @@ final class DebianStack implements AutoCloseable {
 
   Path blobData(String hex) {
     return storage.resolve("docker/registry/v2/blobs/sha256/" + hex.substring(0, 2) + "/" + hex + "/data");
+  }
+
+  /** Replaces text in a blob's data file behind docker-registry's back (it serves what its disk holds). */
+  void rewriteBlob(Digest digest, String from, String to) throws IOException {
+    Path data = blobData(digest.hex());
+    String original = Files.readString(data);
+    if (!original.contains(from)) {
+      throw new AssertionError(digest + " does not contain " + from);
+    }
+    Files.writeString(data, original.replace(from, to));
   }
 
   private static int freePort() throws IOException {

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustyard.client.VerificationException;
 import io.trustyard.client.image.ImagePuller;
 import io.trustyard.client.image.ImagePusher;
-import io.trustyard.client.image.ProgressListener;
-import io.trustyard.client.image.TrustPolicy;
 import io.trustyard.core.digest.Digest;
-import io.trustyard.core.oci.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,13 +108,18 @@ class DebianStackTrustTest {
     alice.store.remove(image);
     alice.store.collectGarbage();
 
-    assertThatThrownBy(() -> alice.pull(image))
+    assertRefusedLeavingNoTrace(alice, "blob " + digests.get(0), digests);
+  }
+
+  /** The pull fails verification naming {@code named}, and {@code user}'s store has none of {@code digests}. */
+  void assertRefusedLeavingNoTrace(TrustFixture user, String named, List<Digest> digests) {
+    assertThatThrownBy(() -> user.pull(image))
         .isInstanceOf(VerificationException.class)
-        .hasMessageContaining("blob " + digests.get(0))
+        .hasMessageContaining(named)
         .hasMessageContaining("failed verification");
-    assertThat(alice.store.images()).isEmpty();
+    assertThat(user.store.images()).isEmpty();
     for (Digest d : digests) {
-      assertThat(alice.store.hasBlob(d)).as(d.toString()).isFalse();
+      assertThat(user.store.hasBlob(d)).as(d.toString()).isFalse();
     }
   }
 
@@ -125,47 +127,28 @@ class DebianStackTrustTest {
   void aManifestReplacedInTheRegistryFailsVerification() throws Exception {
     List<Digest> digests = alice.storeImage(image, 13);
     alice.push(image);
-    Path manifest = stack.blobData(digests.get(3).hex());
-    String original = Files.readString(manifest);
-    Files.writeString(manifest, original.replace("\"schemaVersion\":2", "\"schemaVersion\": 2"));
+    stack.rewriteBlob(digests.get(3), "\"schemaVersion\":2", "\"schemaVersion\": 2");
 
-    assertThatThrownBy(() -> bob.pull(image))
-        .isInstanceOf(VerificationException.class)
-        .hasMessageContaining(digests.get(3).toString())
-        .hasMessageContaining("failed verification");
-    assertThat(bob.store.images()).isEmpty();
+    assertRefusedLeavingNoTrace(bob, digests.get(3).toString(), digests);
   }
 
   @Test
   void aConfigBlobTamperedInTheRegistryFailsVerificationNamingItAndLeavesNoTrace() throws Exception {
     List<Digest> digests = alice.storeImage(image, 14);
     alice.push(image);
-    Path config = stack.blobData(digests.get(2).hex());
-    String original = Files.readString(config);
     // Same length, different platform: a client that trusted the bytes before checking them would act on it.
-    Files.writeString(config, original.replace("\"amd64\"", "\"arm64\""));
+    stack.rewriteBlob(digests.get(2), "\"amd64\"", "\"arm64\"");
 
-    assertThatThrownBy(() -> bob.pull(image))
-        .isInstanceOf(VerificationException.class)
-        .hasMessageContaining("blob " + digests.get(2))
-        .hasMessageContaining("failed verification");
-    assertThat(bob.store.images()).isEmpty();
-    for (Digest d : digests) {
-      assertThat(bob.store.hasBlob(d)).as(d.toString()).isFalse();
-    }
+    assertRefusedLeavingNoTrace(bob, "blob " + digests.get(2), digests);
   }
 
   @Test
   void aTagRepointedInTheRegistryStillGivesTheSignedImage() {
-    List<Digest> signed = alice.storeImage(image, 15);
+    Digest signed = alice.storeImage(image, 15).get(3);
     alice.push(image);
-    List<Digest> other = alice.storeImage(image, 16);
-    new ImagePusher(TrustFixture.registry(), alice.store, TrustPolicy.NONE, ProgressListener.NONE)
-        .push(Reference.parse(image));
+    Digest other = alice.storeImage(image, 16).get(3);
+    alice.pushWithoutTrust(image);
 
-    ImagePuller.Result pulled = bob.pull(image);
-
-    assertThat(pulled.resolvedDigest()).isEqualTo(signed.get(3)).isNotEqualTo(other.get(3));
-    assertThat(bob.store.get(image).orElseThrow().manifest().digest()).isEqualTo(signed.get(3));
+    bob.pullsExactly(image, signed, other);
   }
 }

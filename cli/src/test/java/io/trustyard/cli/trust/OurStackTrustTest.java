@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustyard.client.image.ImagePuller;
 import io.trustyard.client.image.ImagePusher;
-import io.trustyard.client.image.ProgressListener;
-import io.trustyard.client.image.TrustPolicy;
 import io.trustyard.client.trust.PromptPassphrases;
 import io.trustyard.client.trust.TrustException;
 import io.trustyard.client.trust.TrustException.Kind;
 import io.trustyard.core.digest.Digest;
-import io.trustyard.core.oci.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,8 +150,7 @@ class OurStackTrustTest {
   @Test
   void anUnsignedRepositoryOrTagIsRefusedButAPullByDigestWorks() {
     List<Digest> digests = alice.storeImage(image, 3);
-    new ImagePusher(TrustFixture.registry(), alice.store, TrustPolicy.NONE, ProgressListener.NONE)
-        .push(Reference.parse(image));
+    alice.pushWithoutTrust(image);
 
     assertThatThrownBy(() -> bob.pull(image))
         .isInstanceOf(TrustException.class)
@@ -169,8 +165,7 @@ class OurStackTrustTest {
     alice.env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
     alice.push(image);
     alice.store.tag(image, gun + ":unsigned");
-    new ImagePusher(TrustFixture.registry(), alice.store, TrustPolicy.NONE, ProgressListener.NONE)
-        .push(Reference.parse(gun + ":unsigned"));
+    alice.pushWithoutTrust(gun + ":unsigned");
     assertThatThrownBy(() -> bob.pull(gun + ":unsigned"))
         .satisfies(e -> assertThat(((TrustException) e).kind()).isEqualTo(Kind.TARGET_NOT_FOUND))
         .hasMessage("No trust data for unsigned");
@@ -180,16 +175,12 @@ class OurStackTrustTest {
   void aTagRepointedInTheRegistryStillGivesTheSignedImage() {
     alice.env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", "root-passphrase-1");
     alice.env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
-    List<Digest> signed = alice.storeImage(image, 4);
+    Digest signed = alice.storeImage(image, 4).get(3);
     alice.push(image);
-    List<Digest> other = alice.storeImage(image, 5);
-    new ImagePusher(TrustFixture.registry(), alice.store, TrustPolicy.NONE, ProgressListener.NONE)
-        .push(Reference.parse(image));
+    Digest other = alice.storeImage(image, 5).get(3);
+    alice.pushWithoutTrust(image);
 
-    ImagePuller.Result pulled = bob.pull(image);
-
-    assertThat(pulled.resolvedDigest()).isEqualTo(signed.get(3)).isNotEqualTo(other.get(3));
-    assertThat(bob.store.get(image).orElseThrow().manifest().digest()).isEqualTo(signed.get(3));
+    bob.pullsExactly(image, signed, other);
   }
 
   @Test
@@ -268,6 +259,13 @@ class OurStackTrustTest {
     }
   }
 
+  /** Dave's notary trust dir listed the repository at version 2 before the restore. */
+  void assertTheNotaryCliRefusesTheRollback() {
+    Peers.Result listed = notary(dir.resolve("dave"), "list", gun);
+    assertThat(listed.exitCode()).isNotZero();
+    assertThat(listed.output()).contains("version 1 is lower than current version 2");
+  }
+
   @Test
   void aTimestampRolledBackOnTheServerIsRefusedAndTheCacheKept() throws Exception {
     pushTwiceAndRestoreTheServerToTheFirst();
@@ -278,10 +276,7 @@ class OurStackTrustTest {
             + " (possible rollback attack)");
     assertThat(bob.store.get(image)).isEmpty();
     assertThat(cachedVersion(bob, "timestamp")).isEqualTo(2);
-    // The notary CLI refuses it too.
-    Peers.Result notaryList = notary(dir.resolve("dave"), "list", gun);
-    assertThat(notaryList.exitCode()).isNotZero();
-    assertThat(notaryList.output()).contains("version 1 is lower than current version 2");
+    assertTheNotaryCliRefusesTheRollback();
 
     // The restored data is validly signed: a user who never saw version 2 accepts it.
     TrustFixture carol = new TrustFixture(dir.resolve("carol"), stack.trustUrl(), stack.caCert);
@@ -305,9 +300,7 @@ class OurStackTrustTest {
     assertThat(Files.readAllBytes(bob.trustDir().resolve("tuf/" + gun + "/metadata/timestamp.json")))
         .isEqualTo(bobTimestamp);
     byte[] daveTimestamp = Files.readAllBytes(dir.resolve("dave/tuf/" + gun + "/metadata/timestamp.json"));
-    Peers.Result notaryList = notary(dir.resolve("dave"), "list", gun);
-    assertThat(notaryList.exitCode()).isNotZero();
-    assertThat(notaryList.output()).contains("version 1 is lower than current version 2");
+    assertTheNotaryCliRefusesTheRollback();
     // notary caches the fresh timestamp before it checks the snapshot; we write nothing (see client-trust-notes.md).
     assertThat(Files.readAllBytes(dir.resolve("dave/tuf/" + gun + "/metadata/timestamp.json"))).isNotEqualTo(daveTimestamp);
 

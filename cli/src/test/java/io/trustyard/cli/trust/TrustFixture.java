@@ -1,5 +1,7 @@
 package io.trustyard.cli.trust;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.trustyard.client.auth.CredentialStore;
 import io.trustyard.client.image.ImagePuller;
 import io.trustyard.client.image.ImagePusher;
@@ -71,9 +73,20 @@ final class TrustFixture {
     return new ImagePusher(registry(), store, policy(), ProgressListener.NONE).push(Reference.parse(ref));
   }
 
+  /** A push with content trust off: the registry's tag moves, the trust data stays as it was. */
+  ImagePusher.Result pushWithoutTrust(String ref) {
+    return new ImagePusher(registry(), store, TrustPolicy.NONE, ProgressListener.NONE).push(Reference.parse(ref));
+  }
+
   ImagePuller.Result pull(String ref) {
     return new ImagePuller(registry(), store, policy(), ProgressListener.NONE).pull(Reference.parse(ref),
         PlatformSpec.parse("linux/amd64"));
+  }
+
+  /** Pulls {@code ref}: it must resolve to {@code expected}, never {@code other}, and be stored under {@code ref}. */
+  void pullsExactly(String ref, Digest expected, Digest other) {
+    assertThat(pull(ref).resolvedDigest()).isEqualTo(expected).isNotEqualTo(other);
+    assertThat(store.get(ref).orElseThrow().manifest().digest()).isEqualTo(expected);
   }
 
   /** A small image (two random layers) stored under {@code name}; returns its layer digests then the manifest's. */

@@ -82,12 +82,11 @@ class NotaryServerInteropTest {
     Path config = dir.resolve("server-config-" + keyAlgorithm + ".json");
     Files.writeString(config, """
         {"server": {"http_addr": "127.0.0.1:%d", "tls_cert_file": "%s", "tls_key_file": "%s"},
-         "trust_service": {"type": "remote", "hostname": "127.0.0.1", "port": "%d", "key_algorithm": "%s",
-                           "tls_ca_file": "%s", "tls_client_cert": "%s", "tls_client_key": "%s"},
+         "trust_service": %s,
          "storage": {"backend": "memory"},
          "logging": {"level": "info"}}
-        """.formatted(serverPort, pki.serverCert(), pki.serverKey(), signer.port(), keyAlgorithm, pki.ca(),
-        pki.clientCert(), pki.clientKey()));
+        """.formatted(serverPort, pki.serverCert(), pki.serverKey(),
+        pki.notaryServerTrustService(signer.port(), keyAlgorithm)));
     try (Subprocess notaryServer = Subprocess.start("notary-server-" + keyAlgorithm,
         List.of("notary-server", "-config", config.toString()), Map.of(), dir)) {
       notaryServer.awaitReady(() -> listening(serverPort), Duration.ofSeconds(60));
