@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustyard.cli.Main;
 import io.trustyard.client.archive.TarWriter;
+import io.trustyard.client.image.PlatformSpec;
+import io.trustyard.client.store.ImageStore;
+import io.trustyard.client.store.StoreTransaction;
 import io.trustyard.client.testing.DockerRegistry;
 import io.trustyard.client.testing.Htpasswd;
 import io.trustyard.client.testing.TestImages;
 import io.trustyard.core.digest.Digest;
+import io.trustyard.core.oci.MediaTypes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -147,6 +151,50 @@ class ImageCommandsTest {
 
     assertThat(run("logout", config, registry.host()).out()).contains("Removing login credentials");
     assertThat(new ObjectMapper().readTree(dir.resolve("docker/config.json").toFile()).get("auths").size()).isZero();
+  }
+
+  @Test
+  void aMultiArchImageIsPushedWholeAndPulledForThePlatform() throws Exception {
+    registry = DockerRegistry.start(dir.resolve("reg"), null);
+    TestImages.Built amd = TestImages.image("linux", "amd64", List.of(TestImages.layer("m", 700, 41)));
+    TestImages.Built arm = TestImages.image("linux", "arm64", List.of(TestImages.layer("m", 700, 42)));
+    byte[] index = TestImages.index(List.of(amd, arm), List.of(new String[] {"linux", "amd64"},
+        new String[] {"linux", "arm64"}));
+    String remote = registry.host() + "/multi/app:1";
+    try (StoreTransaction tx = ImageStore.open(dir.resolve("a")).begin()) {
+      for (TestImages.Built b : List.of(amd, arm)) {
+        tx.addBlob(MediaTypes.OCI_LAYER, b.layers().get(0));
+        tx.addBlob(MediaTypes.OCI_CONFIG, b.config());
+        tx.addBlob(MediaTypes.OCI_MANIFEST, b.manifest());
+      }
+      tx.setRef(remote, tx.addBlob(MediaTypes.OCI_INDEX, index));
+      tx.commit();
+    }
+    // In chunks smaller than the layers: each blob goes up as several PATCH requests.
+    Run push = run("image", "push", "--store=" + dir.resolve("a"), "--chunk-size=256", remote);
+    assertThat(push.code()).as(push.err()).isZero();
+    assertThat(push.out()).contains("1: digest: " + Digest.sha256(index));
+
+    Run arm64 = run("image", "pull", "--store=" + dir.resolve("b"), "--platform", "linux/arm64", remote);
+    assertThat(arm64.code()).as(arm64.err()).isZero();
+    assertThat(arm64.out()).contains("Digest: " + Digest.sha256(index));
+    JsonNode inspected = new ObjectMapper().readTree(run("image", "inspect", "--store=" + dir.resolve("b"), remote).out());
+    assertThat(inspected.get(0).get("Config").get("architecture").asText()).isEqualTo("arm64");
+
+    String here = PlatformSpec.current().architecture();
+    Run native_ = run("image", "pull", "--store=" + dir.resolve("c"), remote);
+    if (here.equals("amd64") || here.equals("arm64")) {
+      assertThat(native_.code()).as(native_.err()).isZero();
+      JsonNode nat = new ObjectMapper().readTree(run("image", "inspect", "--store=" + dir.resolve("c"), remote).out());
+      assertThat(nat.get(0).get("Config").get("architecture").asText()).isEqualTo(here);
+    } else {
+      assertThat(native_.code()).isEqualTo(1);
+    }
+
+    Run none = run("image", "pull", "--store=" + dir.resolve("d"), "--platform", "windows/amd64", remote);
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("no image for platform windows/amd64").contains("linux/arm64");
+    assertThat(run("image", "ls", "-q", "--store=" + dir.resolve("d")).out()).isBlank();
   }
 
   @Test
