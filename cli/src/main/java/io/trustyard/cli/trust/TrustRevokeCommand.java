@@ -30,7 +30,7 @@ final class TrustRevokeCommand extends TrustSubcommand {
     }
     String tag = ref.tag() == null ? "" : ref.tag();
     if (tag.isEmpty() && !yes && !confirm("Confirm you would like to delete all signature data for " + remote + "?")) {
-      throw new IllegalStateException("trust revoke has been cancelled");
+      return 0; // docker treats a declined confirmation as a cancellation: no message, exit code 0
     }
     NotaryRepository repo = open(ref);
     try {

@@ -308,6 +308,45 @@ class TrustCommandsInteropTest {
     Run ourMissing = ours(ourSigner, "revoke", repos.get(1) + ":v1");
     assertThat(ourMissing.exit()).isEqualTo(theirMissing.exit()).isEqualTo(1);
     assertThat(ourMissing.err()).isEqualTo(theirMissing.err().replace(repos.get(0), repos.get(1)));
+
+    // Revoking every tag asks first; "n" cancels; -y with nothing left to revoke fails as docker fails.
+    Run theirCancel = dockerWithInput(signer, "n\n", "revoke", repos.get(0));
+    Run ourCancel = oursWithInput(ourSigner, "n\n", "revoke", repos.get(1));
+    assertThat(theirCancel.out()).isEqualTo("Confirm you would like to delete all signature data for " + repos.get(0)
+        + "? [y/N] ");
+    assertThat(ourCancel.exit()).isEqualTo(theirCancel.exit());
+    assertThat(ourCancel.out()).isEqualTo(theirCancel.out().replace(repos.get(0), repos.get(1)));
+    assertThat(ourCancel.err()).isEqualTo(theirCancel.err().replace(repos.get(0), repos.get(1)));
+    Run theirNone = docker(signer, "revoke", "-y", repos.get(0));
+    Run ourNone = ours(ourSigner, "revoke", "-y", repos.get(1));
+    assertThat(ourNone.exit()).isEqualTo(theirNone.exit()).isEqualTo(1);
+    assertThat(ourNone.err()).isEqualTo(theirNone.err().replace(repos.get(0), repos.get(1)));
+  }
+
+  @Test
+  void signingANewRepositoryMakesTheRegistryUserItsFirstSigner() throws Exception {
+    Path alice = config("first-signer");
+    String repo = repo("first-signer");
+    Path store = storeImage("first-signer", repo + ":v1", 14);
+    Run anonymous = ours(alice, "sign", "--store", store.toString(), repo + ":v1");
+    assertThat(anonymous.exit()).isEqualTo(1);
+    assertThat(anonymous.err()).contains("not logged in to " + stack.registryHost());
+    assertThat(keyFiles(alice)).isEmpty();
+
+    Files.writeString(alice.resolve("config.json"), "{\"auths\":{\"" + stack.registryHost() + "\":{\"auth\":\""
+        + java.util.Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8)) + "\"}}}");
+    Run signed = ours(alice, "sign", "--store", store.toString(), repo + ":v1").ok();
+
+    assertThat(signed.out()).startsWith("Created signer: alice\nFinished initializing signed repository for " + repo
+        + ":v1\n").endsWith("Successfully signed " + repo + ":v1\n");
+    var inspected = json(docker(config("first-signer-reader"), "inspect", repo + ":v1").ok().out()).get(0);
+    assertThat(inspected.get("SignedTags").get(0).get("Signers").toString()).isEqualTo("[\"alice\"]");
+    assertThat(inspected.get("Signers").get(0).get("Name").asText()).isEqualTo("alice");
+    // A digest reference cannot be signed; a missing tag is named.
+    Run noTag = ours(alice, "sign", repo);
+    Run dockerNoTag = docker(alice, "sign", repo);
+    assertThat(noTag.exit()).isEqualTo(dockerNoTag.exit()).isEqualTo(1);
+    assertThat(noTag.err()).isEqualTo(dockerNoTag.err());
   }
 
   @Test
@@ -341,12 +380,14 @@ class TrustCommandsInteropTest {
     notary(dockerSigner.resolve("trust"), "add", repo, "v3", payload.toString(), "-r", "targets/releases",
         "-r", "targets/dave").ok();
     notary(dockerSigner.resolve("trust"), "publish", repo).ok();
-    notary(ourSigner.resolve("trust"), "add", repo, "v4", payload.toString(), "-r", "targets/releases",
+    notary(ourSigner.resolve("trust"), "add", repo, "v10", payload.toString(), "-r", "targets/releases",
         "-r", "targets/dave").ok();
     notary(ourSigner.resolve("trust"), "publish", repo).ok();
     String pretty = docker(config("dave-reader"), "inspect", "--pretty", repo).ok().out();
     assertThat(pretty).containsPattern("v2 +[0-9a-f]{64} +dave").containsPattern("v3 +[0-9a-f]{64} +dave")
-        .containsPattern("v4 +[0-9a-f]{64} +dave");
+        .containsPattern("v10 +[0-9a-f]{64} +dave");
+    // Tags in docker's natural order: v2, v3, v10.
+    assertThat(pretty.indexOf("v3 ")).isLessThan(pretty.indexOf("v10 "));
     assertThat(ours(config("dave-reader"), "inspect", "--pretty", repo).ok().out()).isEqualTo(pretty);
   }
 
