@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,21 +43,46 @@ public final class Sandbox implements AutoCloseable {
     this.running = running;
   }
 
-  /** Starts every service; a taken port fails with {@link PortInUseException} before anything starts. */
+  /**
+   * Starts every service; a taken port fails with {@link PortInUseException} before anything starts.
+   * The services start side by side (most of a start is loading classes and opening databases, and
+   * the trust server reaches the signer only on its first request), so the sandbox is up as soon as
+   * the slowest of them.
+   */
   public static Sandbox start(SandboxSettings s, Map<String, String> env) {
     Ports.requireFree(s);
     List<AutoCloseable> running = new ArrayList<>();
+    ExecutorService starter = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "sandbox-start");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       SandboxFiles.prepare(s);
       SandboxPki pki = SandboxPki.ensure(s.dataDir(), new SecureRandom(), Clock.systemUTC().instant());
-      SignerRunner signer = SignerRunner.start(signerConfig(s, pki), env, new SecureRandom(), Clock.systemUTC());
-      running.add(0, signer);
-      TrustServer trustServer = TrustServer.start(trustServerConfig(s, pki, signer.port()),
-          s.dataDir().resolve("trust-server"), env);
-      running.add(0, trustServer);
-      Registry registry = Registry.start(registryConfig(s, pki));
-      running.add(0, registry);
-      DemoImage.preloadOnce(ImageStore.open(s.imageStore()));
+      Future<SignerRunner> signer = starter.submit(() ->
+          SignerRunner.start(signerConfig(s, pki), env, new SecureRandom(), Clock.systemUTC()));
+      Future<TrustServer> trustServer = starter.submit(() -> TrustServer.start(trustServerConfig(s, pki,
+          s.signerPort() != 0 ? s.signerPort() : signer.get().port()), s.dataDir().resolve("trust-server"), env));
+      Future<Registry> registry = starter.submit(() -> Registry.start(registryConfig(s, pki)));
+      Future<?> demo = starter.submit(() -> {
+        DemoImage.preloadOnce(ImageStore.open(s.imageStore()));
+        return null;
+      });
+      // Every start is waited for, so that a failure of one still closes the others.
+      Exception failure = null;
+      for (Future<?> service : List.of(signer, trustServer, registry, demo)) {
+        try {
+          if (service.get() instanceof AutoCloseable started) {
+            running.add(0, started);
+          }
+        } catch (ExecutionException e) {
+          failure = failure != null ? failure : e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
       SandboxFiles.writeClientFiles(s, pki);
       LOG.info("sandbox ready in {}", s.dataDir());
       return new Sandbox(s, running);
@@ -66,6 +95,8 @@ public final class Sandbox implements AutoCloseable {
     } catch (Exception e) {
       closeAll(running);
       throw new IllegalStateException("cannot start the sandbox: " + e.getMessage(), e);
+    } finally {
+      starter.shutdownNow();
     }
   }
 

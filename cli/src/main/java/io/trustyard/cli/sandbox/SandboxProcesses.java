@@ -61,7 +61,7 @@ final class SandboxProcesses implements AutoCloseable {
       started.add(ServiceProcess.start("signer", List.of("serve", "signer", "--config",
           deploy.resolve("signer.json").toString(), "--listen", SandboxSettings.HOST + ":" + s.signerPort()),
           signerEnv, data, "signer listening on", log));
-      started.getLast().awaitReady(READY_SECONDS);
+      // The trust server reaches the signer only on its first request: all three start at once.
 
       Map<String, String> serverEnv = notaryEnvironment("NOTARY_SERVER_", env,
           data.resolve("trust-server/trust-server.db"));
@@ -75,10 +75,10 @@ final class SandboxProcesses implements AutoCloseable {
           deploy.resolve("registry.json").toString(), "--host", SandboxSettings.HOST, "--port",
           Integer.toString(s.registryPort()), "--root", s.registryRoot().toString(), "--token-realm",
           s.registryUrl() + "/token"), Map.of(), data, "registry listening on", log));
+      DemoImage.preloadOnce(ImageStore.open(s.imageStore()));
       for (ServiceProcess p : started) {
         p.awaitReady(READY_SECONDS);
       }
-      DemoImage.preloadOnce(ImageStore.open(s.imageStore()));
       SandboxFiles.writeClientFiles(s, pki);
       LOG.info("sandbox ready in {} (processes {})", data, started.stream().map(ServiceProcess::pid).toList());
       return new SandboxProcesses(started);
