@@ -26,7 +26,8 @@ public final class BenchMain {
   /** Every group in run order; {@link MemoryGroup} last, while the servers of the others are up. */
   static List<BenchGroup> groups() {
     return List.of(new RegistryBlobsGroup(), new RegistryManifestsGroup(), new RegistryClientsGroup(),
-        new MemoryGroup());
+        new TrustGetsGroup(), new TrustPublishGroup(), new SignerGroup(), new TrustListGroup(), new CliGroup(),
+        new JmhGroup(), new MemoryGroup());
   }
 
   public static void main(String[] args) throws Exception {
