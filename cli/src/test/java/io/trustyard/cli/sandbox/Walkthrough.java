@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>Marker words: {@code start} (runs in the background, like the first terminal), {@code stop}
  * (stops that background command), {@code fails} (non-zero exit).
  */
-record Walkthrough(List<Step> steps) {
+public record Walkthrough(List<Step> steps) {
 
   private static final Pattern MARKER = Pattern.compile("^\\s*<!-- walkthrough(?::\\s*(.*?))?\\s*-->\\s*$");
 
@@ -83,7 +83,7 @@ record Walkthrough(List<Step> steps) {
   }
 
   /** The first expected line not found (in order) in the actual output, or null when all are. */
-  static String firstMissing(List<String> expected, List<String> actual) {
+  public static String firstMissing(List<String> expected, List<String> actual) {
     int at = 0;
     for (String e : expected) {
       Pattern p = pattern(e);
