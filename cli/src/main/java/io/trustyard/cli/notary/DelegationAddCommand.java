@@ -5,10 +5,14 @@ import io.trustyard.client.trust.Changelist;
 import io.trustyard.client.trust.PublicKeyFiles;
 import io.trustyard.client.trust.TrustException;
 import io.trustyard.client.trust.TrustDir;
+import io.trustyard.core.crypto.KeyType;
+import io.trustyard.core.crypto.RootCertificates;
 import io.trustyard.core.crypto.TufCryptoException;
 import io.trustyard.core.crypto.TufPublicKey;
 import io.trustyard.core.tuf.model.RoleNames;
 import java.io.PrintWriter;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +58,14 @@ final class DelegationAddCommand implements Callable<Integer> {
           throw new NotaryCliException("file for public key does not exist: " + file);
         }
         try {
-          keys.add(PublicKeyFiles.read(pem));
+          TufPublicKey key = PublicKeyFiles.read(pem);
+          if (key.type().map(KeyType::isX509).orElse(false)) {
+            // notary refuses expired, not-yet-valid and weak certificates as delegation keys
+            for (X509Certificate cert : RootCertificates.parsePemChain(key.publicBytes())) {
+              RootCertificates.checkCertificate(cert, Instant.now(), true);
+            }
+          }
+          keys.add(key);
         } catch (TrustException | TufCryptoException e) {
           throw new NotaryCliException("unable to parse valid public key certificate from PEM file " + file + ": "
               + e.getMessage());

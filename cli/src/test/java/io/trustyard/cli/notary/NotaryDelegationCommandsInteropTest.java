@@ -119,7 +119,7 @@ class NotaryDelegationCommandsInteropTest {
     assertThat(goList.output()).contains("targets/releases").contains("beta/").contains("rel/").contains(releaseId);
     assertThat(clis.ours(dir.resolve("added-by-go-our-reader"), "delegation", "list", gun).ok().lines())
         .containsExactlyElementsOf(goList.lines());
-    // We sign a target into it with the delegate's imported key (staged as notary add -r stages it).
+    // We sign a target into it with the delegate's imported key.
     Path delegate = dir.resolve("added-by-go-delegate");
     clis.ours(delegate, "key", "import", releaseKey.toString(), "-r", "targets/releases").ok();
     clis.ours(delegate, "add", gun, "rel/v1", payload.toString(), "-r", "targets/releases").ok();

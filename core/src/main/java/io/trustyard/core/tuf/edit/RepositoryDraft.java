@@ -253,8 +253,9 @@ public final class RepositoryDraft {
 
   /** Re-signs a role unchanged but for version and expiry (e.g. before it expires). */
   public RepositoryDraft resign(String role) {
-    if (!role.equals(RoleNames.ROOT)) {
-      targetsBody(role);
+    if (!role.equals(RoleNames.ROOT) && !targetsRoles.containsKey(role)) {
+      // Re-signing a role without metadata here would publish it empty, losing what it signed.
+      throw new TufException(TufError.UNKNOWN_DELEGATION, role, "has no valid metadata in this repository to re-sign");
     }
     dirty.add(role);
     return this;
