@@ -43,14 +43,12 @@ final class PublishCommand implements Callable<Integer>, NotaryUsageErrors.Missi
     out.flush();
   }
 
-  /** {@code -p} of the staging commands: publish what was just staged (and anything staged before). */
+  /**
+   * {@code -p} of the staging commands: publish what was just staged (and anything staged before),
+   * printed as notary prints an auto-publish (no "Pushing changes" line).
+   */
   static int maybeAutoPublish(CommandLine.Model.CommandSpec spec, NotaryCommand notary, boolean publish, String gun) {
-    if (publish) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Auto-publishing changes to " + gun + "\n");
-      out.flush();
-      publishAndPrint(spec, notary, gun);
-    }
+    notary.autoPublish(spec, publish, gun);
     return 0;
   }
 }

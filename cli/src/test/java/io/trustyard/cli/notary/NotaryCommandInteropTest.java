@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustyard.cli.Main;
 import io.trustyard.cli.notary.NotaryClis.Result;
+import io.trustyard.core.crypto.KeyType;
+import io.trustyard.core.crypto.RootCertificates;
+import io.trustyard.core.crypto.TufKeys;
+import io.trustyard.core.crypto.TufPrivateKey;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,6 +193,70 @@ class NotaryCommandInteropTest {
     Result gone = go(dir.resolve("doomed-reader"), "list", ourGun);
     assertThat(gone.exit()).isEqualTo(1);
     assertThat(gone.output()).contains("does not have trust data for " + ourGun);
+  }
+
+  /**
+   * A script's whole session (init, add, publish, delegation add, key rotate, list, lookup, verify,
+   * remove, delete) run once by notary and once by us, each on a GUN and trust dir of its own:
+   * every step prints the same lines and exits the same way, GUNs and key IDs normalised.
+   */
+  @Test
+  void aScriptedSessionPrintsWhatNotaryPrints() throws Exception {
+    Path content = dir.resolve("session.txt");
+    Files.writeString(content, "released content\n");
+    SecureRandom random = new SecureRandom();
+    TufPrivateKey delegate = TufKeys.generate(KeyType.ECDSA, random);
+    Path delegateCert = dir.resolve("session-delegate.crt");
+    Instant now = Instant.now();
+    Files.write(delegateCert, RootCertificates.toPem(List.of(
+        RootCertificates.create(delegate, "releases", now, now.plus(Duration.ofDays(365)), random))));
+    List<String[]> script = List.of(
+        new String[] {"init", "{gun}"},
+        new String[] {"add", "{gun}", "v1", content.toString()},
+        new String[] {"publish", "{gun}"},
+        new String[] {"delegation", "add", "{gun}", "targets/releases", delegateCert.toString(), "--all-paths", "-p"},
+        new String[] {"key", "rotate", "{gun}", "snapshot", "-r"},
+        new String[] {"key", "rotate", "{gun}", "targets"},
+        new String[] {"delegation", "list", "{gun}"},
+        new String[] {"list", "{gun}"},
+        new String[] {"lookup", "{gun}", "v1"},
+        new String[] {"verify", "{gun}", "v1"},
+        new String[] {"remove", "{gun}", "v1", "-p"},
+        new String[] {"list", "{gun}"},
+        new String[] {"delete", "{gun}", "--remote"},
+        new String[] {"list", "{gun}"});
+    byte[] stdin = Files.readAllBytes(content);
+    List<String> theirs = session(script, "example.com/session/by-go", (args, trustDir) ->
+        clis.goWithInput(stdin, trustDir, args));
+    List<String> ours = session(script, "example.com/session/by-trustyard", (args, trustDir) ->
+        clis.oursWithInput(stdin, trustDir, args));
+    assertThat(theirs).contains("released content").contains("Successfully rotated targets key for repository <GUN>")
+        .anyMatch(l -> l.startsWith("targets/releases"));
+    assertThat(ours).containsExactlyElementsOf(theirs);
+  }
+
+  /**
+   * The transcript of a script: each step's command line, exit status and output lines, with the
+   * GUN as {@code <GUN>} and each 64-hex ID as {@code <ID n>} numbered by first appearance (so an
+   * ID repeated across steps must repeat in both transcripts).
+   */
+  private List<String> session(List<String[]> script, String gun,
+      java.util.function.BiFunction<String[], Path, Result> cli) {
+    Path trustDir = dir.resolve("session-" + gun.replace('/', '-'));
+    List<String> transcript = new ArrayList<>();
+    java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+    java.util.regex.Pattern hex = java.util.regex.Pattern.compile("\\b[0-9a-f]{64}\\b");
+    for (String[] step : script) {
+      String[] args = java.util.Arrays.stream(step).map(a -> a.replace("{gun}", gun)).toArray(String[]::new);
+      Result r = cli.apply(args, trustDir);
+      transcript.add("$ notary " + String.join(" ", step).replace(dir.toString(), "<DIR>") + "  => exit " + r.exit());
+      for (String line : r.lines()) {
+        String normalised = hex.matcher(line.replace(gun, "<GUN>")).replaceAll(m ->
+            ids.computeIfAbsent(m.group(), k -> "<ID " + (ids.size() + 1) + ">"));
+        transcript.add(normalised);
+      }
+    }
+    return transcript;
   }
 
   private Result go(Path trustDir, String... args) {
