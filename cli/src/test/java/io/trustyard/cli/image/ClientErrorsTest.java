@@ -3,7 +3,7 @@ package io.trustyard.cli.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.trustyard.cli.Main;
+import io.trustyard.cli.image.Cli.Run;
 import io.trustyard.cli.trust.OurStack;
 import io.trustyard.client.store.ImageStore;
 import io.trustyard.client.testing.TestImages;
@@ -13,8 +13,6 @@ import io.trustyard.registry.service.RegistryServices;
 import io.trustyard.registry.storage.FilesystemDriver;
 import io.trustyard.trustserver.config.GeneratedTls;
 import io.trustyard.trustserver.config.TlsFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * What a person sees when push or pull cannot go on: one line on stderr that says what is wrong
@@ -36,30 +33,17 @@ class ClientErrorsTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {
-    /** The single line of the error, without the program's prefix. */
-    String error() {
-      assertThat(err.strip().lines()).as(err).hasSize(1);
-      assertThat(err).startsWith("trustyard: ");
-      return err.strip().substring("trustyard: ".length());
-    }
+  /** The single line of the error, without the program's prefix. */
+  private static String error(Run run) {
+    assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+    assertThat(run.err()).startsWith("trustyard: ");
+    return run.err().strip().substring("trustyard: ".length());
   }
 
   @AfterEach
   void reset() {
     ClientCommand.environment = System.getenv();
     ClientCommand.clock = Clock.systemUTC();
-  }
-
-  private Run run(Map<String, String> env, String... args) {
-    ClientCommand.environment = env;
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 
   private String store(String name) {
@@ -72,9 +56,9 @@ class ClientErrorsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Run pull = run(Map.of(), "image", "pull", store("a"), "127.0.0.1:" + closed + "/team/app:1");
+    Run pull = Cli.run(Map.of(), "image", "pull", store("a"), "127.0.0.1:" + closed + "/team/app:1");
     assertThat(pull.code()).isEqualTo(ClientCommand.FAILED);
-    assertThat(pull.error()).startsWith("cannot reach registry 127.0.0.1:" + closed)
+    assertThat(error(pull)).startsWith("cannot reach registry 127.0.0.1:" + closed)
         .contains("is it running");
   }
 
@@ -92,14 +76,14 @@ class ClientErrorsTest {
       TestImages.store(ImageStore.open(dir.resolve("a")), image,
           TestImages.image("linux", "amd64", List.of(TestImages.layer("s", 500, 3))));
 
-      Run push = run(Map.of(), "image", "push", store("a"), image);
+      Run push = Cli.run(Map.of(), "image", "push", store("a"), image);
       assertThat(push.code()).isEqualTo(ClientCommand.FAILED);
-      assertThat(push.error()).startsWith("TLS handshake with registry " + host + " failed")
+      assertThat(error(push)).startsWith("TLS handshake with registry " + host + " failed")
           .contains("--tls-ca");
 
-      Run trusted = run(Map.of(), "image", "push", store("a"), "--tls-ca=" + tls.caCert, image);
+      Run trusted = Cli.run(Map.of(), "image", "push", store("a"), "--tls-ca=" + tls.caCert, image);
       assertThat(trusted.code()).as(trusted.err()).isZero();
-      Run viaEnv = run(Map.of("TRUSTYARD_TLS_CA", tls.caCert.toString()), "image", "pull", store("b"), image);
+      Run viaEnv = Cli.run(Map.of("TRUSTYARD_TLS_CA", tls.caCert.toString()), "image", "pull", store("b"), image);
       assertThat(viaEnv.code()).as(viaEnv.err()).isZero();
     } finally {
       server.close();
@@ -113,54 +97,40 @@ class ClientErrorsTest {
       String image = gun + ":latest";
       TestImages.store(ImageStore.open(dir.resolve("a")), image,
           TestImages.image("linux", "amd64", List.of(TestImages.layer("e", 800, 4))));
-      Map<String, String> alice = trustEnv(stack, "alice");
-      assertThat(run(alice, "image", "push", store("a"), image).code()).isZero();
+      Map<String, String> alice = Cli.trustEnv(stack, dir, "alice");
+      assertThat(Cli.run(alice, "image", "push", store("a"), image).code()).isZero();
 
       // Wrong passphrase: the environment variable that holds it is named, nothing is signed.
       Map<String, String> wrong = new HashMap<>(alice);
       wrong.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "not-the-passphrase");
       TestImages.store(ImageStore.open(dir.resolve("a")), gun + ":v2",
           TestImages.image("linux", "amd64", List.of(TestImages.layer("e", 900, 5))));
-      Run badPassphrase = run(wrong, "image", "push", store("a"), gun + ":v2");
+      Run badPassphrase = Cli.run(wrong, "image", "push", store("a"), gun + ":v2");
       assertThat(badPassphrase.code()).isEqualTo(ClientCommand.FAILED);
-      assertThat(badPassphrase.error()).contains("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE");
+      assertThat(error(badPassphrase)).contains("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE");
 
       // Missing key: bob has no key for the repository alice created.
-      Map<String, String> bob = trustEnv(stack, "bob");
-      Run noKey = run(bob, "image", "push", store("a"), gun + ":v2");
+      Map<String, String> bob = Cli.trustEnv(stack, dir, "bob");
+      Run noKey = Cli.run(bob, "image", "push", store("a"), gun + ":v2");
       assertThat(noKey.code()).isEqualTo(ClientCommand.FAILED);
-      assertThat(noKey.error()).contains("targets").contains("private key");
-      Run signedOnly = run(bob, "image", "pull", store("b"), gun + ":v2");
+      assertThat(error(noKey)).contains("targets").contains("private key");
+      Run signedOnly = Cli.run(bob, "image", "pull", store("b"), gun + ":v2");
       assertThat(signedOnly.code()).as("v2 was never signed").isEqualTo(ClientCommand.FAILED);
 
       // Untrusted CA of the trust server: the place for its certificate is named.
-      Map<String, String> noCa = trustEnv(stack, "carol");
+      Map<String, String> noCa = Cli.trustEnv(stack, dir, "carol");
       Files.delete(dir.resolve("carol/tls/127.0.0.1:" + stack.trust.port() + "/ca.crt"));
-      Run tls = run(noCa, "image", "pull", store("c"), image);
+      Run tls = Cli.run(noCa, "image", "pull", store("c"), image);
       assertThat(tls.code()).isEqualTo(ClientCommand.FAILED);
-      assertThat(tls.error()).contains("TLS with the trust server " + stack.trustUrl())
+      assertThat(error(tls)).contains("TLS with the trust server " + stack.trustUrl())
           .contains("ca.crt");
 
       // Expired trust data: fifteen days on, the timestamp (valid fourteen) has expired.
       ClientCommand.clock = Clock.offset(Clock.systemUTC(), Duration.ofDays(15));
-      Run expired = run(trustEnv(stack, "dave"), "image", "pull", store("d"), image);
+      Run expired = Cli.run(Cli.trustEnv(stack, dir, "dave"), "image", "pull", store("d"), image);
       assertThat(expired.code()).isEqualTo(ClientCommand.FAILED);
-      assertThat(expired.error()).contains("timestamp").contains("expired");
-      assertThat(run(Map.of(), "image", "ls", "-q", store("d")).out()).isBlank();
+      assertThat(error(expired)).contains("timestamp").contains("expired");
+      assertThat(Cli.run(Map.of(), "image", "ls", "-q", store("d")).out()).isBlank();
     }
-  }
-
-  private Map<String, String> trustEnv(OurStack stack, String who) throws Exception {
-    Path config = dir.resolve(who);
-    Path tls = Files.createDirectories(config.resolve("tls/127.0.0.1:" + stack.trust.port()));
-    Files.copy(stack.caCert, tls.resolve("ca.crt"));
-    Map<String, String> env = new HashMap<>();
-    env.put("HOME", dir.toString());
-    env.put("DOCKER_CONFIG", config.toString());
-    env.put("DOCKER_CONTENT_TRUST", "1");
-    env.put("DOCKER_CONTENT_TRUST_SERVER", stack.trustUrl());
-    env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", "root-passphrase-1");
-    env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", "repo-passphrase-1");
-    return env;
   }
 }

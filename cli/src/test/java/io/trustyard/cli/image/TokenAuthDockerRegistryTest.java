@@ -3,7 +3,7 @@ package io.trustyard.cli.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.trustyard.cli.Main;
+import io.trustyard.cli.image.Cli.Run;
 import io.trustyard.client.image.ProgressListener;
 import io.trustyard.client.store.ImageStore;
 import io.trustyard.client.testing.DockerRegistry;
@@ -16,8 +16,6 @@ import io.trustyard.registry.http.RegistryHttpServer;
 import io.trustyard.registry.service.RegistryServices;
 import io.trustyard.registry.storage.FilesystemDriver;
 import io.trustyard.trustserver.config.GeneratedTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Docker token auth for real: Debian's docker-registry sends clients to our registry's token
@@ -46,8 +43,6 @@ class TokenAuthDockerRegistryTest {
   @TempDir Path dir;
   private RegistryHttpServer tokenService;
   private DockerRegistry registry;
-
-  record Run(int code, String out, String err) {}
 
   @BeforeEach
   void start() throws Exception {
@@ -75,17 +70,6 @@ class TokenAuthDockerRegistryTest {
     }
   }
 
-  private Run run(Map<String, String> env, String... args) {
-    ClientCommand.environment = env;
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void loginPushMountAndPullThroughTheTokenService() throws Exception {
     String store = "--store=" + dir.resolve("a");
@@ -95,29 +79,29 @@ class TokenAuthDockerRegistryTest {
     TestImages.store(ImageStore.open(dir.resolve("a")), image, built);
     String layer = ProgressListener.shortId(Digest.sha256(built.layers().get(0)));
 
-    Run anonymous = run(Map.of(), "image", "push", store, config, image);
+    Run anonymous = Cli.run(Map.of(), "image", "push", store, config, image);
     assertThat(anonymous.code()).isEqualTo(ClientCommand.FAILED);
     assertThat(anonymous.err()).startsWith("trustyard: ").contains("trustyard login " + registry.host());
 
-    Run wrong = run(Map.of(), "login", config, registry.host(), "-u", "alice", "-p", "wrong");
+    Run wrong = Cli.run(Map.of(), "login", config, registry.host(), "-u", "alice", "-p", "wrong");
     assertThat(wrong.code()).isEqualTo(ClientCommand.FAILED);
     assertThat(wrong.err()).contains("did not accept the username or password");
-    Run login = run(Map.of(), "login", config, registry.host(), "-u", "alice", "-p", "s3cret");
+    Run login = Cli.run(Map.of(), "login", config, registry.host(), "-u", "alice", "-p", "s3cret");
     assertThat(login.code()).as(login.err()).isZero();
     assertThat(login.out()).contains("Login Succeeded");
 
-    Run push = run(Map.of(), "image", "push", store, config, "--progress=tty", image);
+    Run push = Cli.run(Map.of(), "image", "push", store, config, "--progress=tty", image);
     assertThat(push.code()).as(push.err()).isZero();
     assertThat(push.out()).contains(layer + ": Pushed").contains("1: digest: " + built.digest());
 
     // Mounting from team/app needs a token that also grants pull on it.
     String other = registry.host() + "/other/app:1";
-    assertThat(run(Map.of(), "image", "tag", store, image, other).code()).isZero();
-    Run mount = run(Map.of(), "image", "push", store, config, "--progress=tty", other);
+    assertThat(Cli.run(Map.of(), "image", "tag", store, image, other).code()).isZero();
+    Run mount = Cli.run(Map.of(), "image", "push", store, config, "--progress=tty", other);
     assertThat(mount.code()).as(mount.err()).isZero();
     assertThat(mount.out()).contains(layer + ": Mounted from team/app");
 
-    Run pull = run(Map.of(), "image", "pull", "--store=" + dir.resolve("b"), config, other);
+    Run pull = Cli.run(Map.of(), "image", "pull", "--store=" + dir.resolve("b"), config, other);
     assertThat(pull.code()).as(pull.err()).isZero();
     assertThat(pull.out()).contains("Digest: " + built.digest()).contains("Downloaded newer image for " + other);
   }
@@ -144,13 +128,13 @@ class TokenAuthDockerRegistryTest {
     env.put("DOCKER_CONFIG", config.toString());
     env.put("PATH", System.getenv("PATH"));
 
-    Run withoutHelper = run(env, "image", "push", "--store=" + dir.resolve("a"), image);
+    Run withoutHelper = Cli.run(env, "image", "push", "--store=" + dir.resolve("a"), image);
     assertThat(withoutHelper.code()).as("the helper is not on PATH").isEqualTo(ClientCommand.FAILED);
 
     env.put("PATH", bin + ":" + System.getenv("PATH"));
-    Run push = run(env, "image", "push", "--store=" + dir.resolve("a"), image);
+    Run push = Cli.run(env, "image", "push", "--store=" + dir.resolve("a"), image);
     assertThat(push.code()).as(push.err()).isZero();
-    Run pull = run(env, "image", "pull", "--store=" + dir.resolve("b"), image);
+    Run pull = Cli.run(env, "image", "pull", "--store=" + dir.resolve("b"), image);
     assertThat(pull.code()).as(pull.err()).isZero();
     assertThat(pull.out()).contains("Digest: " + built.digest());
   }
