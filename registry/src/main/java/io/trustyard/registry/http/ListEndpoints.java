@@ -33,7 +33,7 @@ final class ListEndpoints {
   void tags(String repo, ServerRequest req, ServerResponse res) {
     Integer n = number(req);
     String last = Http.query(req, "last");
-    Pagination.Page page = Pagination.page(services.manifests().tags(repo), n, last);
+    Pagination.Page page = services.manifests().tagsPage(repo, n, last);
     if (page.more()) {
       link(res, "/v2/" + repo + "/tags/list", n, page.items().get(page.items().size() - 1));
     }

@@ -202,19 +202,45 @@ public final class ManifestService {
 
   /** Tags of a repository in ASCII order. */
   public List<String> tags(String repo) {
+    return tagsPage(repo, null, null).items();
+  }
+
+  /**
+   * One page of {@link #tags}: tags after {@code last}, at most {@code n} (null: all). Only the
+   * page's tags (and the one after it) have their link read, so listing a large repository page by
+   * page costs a directory listing per page, not a read of every tag.
+   */
+  public Pagination.Page tagsPage(String repo, Integer n, String last) {
     if (!Links.exists(storage, Layout.repository(repo))) {
       throw new RegistryException(OciErrorCode.NAME_UNKNOWN, "repository name not known to registry",
           java.util.Map.of("name", repo));
     }
-    List<String> tags = new ArrayList<>();
+    List<String> candidates = new ArrayList<>();
     for (String dir : Links.children(storage, Layout.tagsDir(repo))) {
       String tag = Links.lastComponent(dir);
-      if (OciNames.isValidTag(tag) && Links.read(storage, Layout.tagCurrentLink(repo, tag)) != null) {
-        tags.add(tag);
+      if (OciNames.isValidTag(tag) && (last == null || tag.compareTo(last) > 0)) {
+        candidates.add(tag);
       }
     }
-    tags.sort(null);
-    return tags;
+    candidates.sort(null);
+    int limit = n == null ? Integer.MAX_VALUE : n;
+    List<String> page = new ArrayList<>();
+    int i = 0;
+    for (; i < candidates.size() && page.size() < limit; i++) {
+      if (isLive(repo, candidates.get(i))) {
+        page.add(candidates.get(i));
+      }
+    }
+    boolean more = false;
+    for (; n != null && n > 0 && !more && i < candidates.size(); i++) {
+      more = isLive(repo, candidates.get(i));
+    }
+    return new Pagination.Page(List.copyOf(page), more);
+  }
+
+  /** A tag directory counts only with a readable current link (a half-deleted tag has none). */
+  private boolean isLive(String repo, String tag) {
+    return Links.read(storage, Layout.tagCurrentLink(repo, tag)) != null;
   }
 
   /** Digests of every manifest linked in the repository. */

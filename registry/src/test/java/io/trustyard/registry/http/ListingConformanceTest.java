@@ -47,6 +47,23 @@ class ListingConformanceTest {
   }
 
   @Test
+  void halfDeletedTagsAreSkippedInPagesAndEndThePagination() throws Exception {
+    for (String t : new String[] {"a", "b", "c", "d"}) {
+      assertThat(r.putManifest("app", t, MediaTypes.OCI_MANIFEST, image).statusCode()).isEqualTo(201);
+    }
+    // A tag directory whose current link is gone (a delete interrupted half way) is no tag.
+    for (String t : new String[] {"b", "d"}) {
+      java.nio.file.Files.delete(r.storage.resolve(io.trustyard.registry.service.Layout.tagCurrentLink("app", t)));
+    }
+    assertThat(tags("?n=1")).containsExactly("a");
+    assertThat(r.get("/v2/app/tags/list?n=1").headers().firstValue("Link"))
+        .contains("</v2/app/tags/list?last=a&n=1>; rel=\"next\"");
+    assertThat(tags("?n=1&last=a")).containsExactly("c");
+    assertThat(r.get("/v2/app/tags/list?n=1&last=a").headers().firstValue("Link")).isEmpty();
+    assertThat(tags("")).containsExactly("a", "c");
+  }
+
+  @Test
   void tagsAreAsciiSortedAndPaginate() throws Exception {
     for (String t : new String[] {"b", "A", "a", "_z", "10", "9"}) {
       assertThat(r.putManifest("app", t, MediaTypes.OCI_MANIFEST, image).statusCode()).isEqualTo(201);
