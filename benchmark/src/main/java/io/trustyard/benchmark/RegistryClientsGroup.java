@@ -68,7 +68,7 @@ final class RegistryClientsGroup implements BenchGroup {
 
   private static void pushers(BenchEnv env, Section section, RegistryServers servers) throws Exception {
     int workers = (int) env.number("BENCH_PUSHERS", 32, 32);
-    int artifacts = (int) env.number("BENCH_ARTIFACTS", 1280, 256);
+    int artifacts = (int) env.number("BENCH_ARTIFACTS", 640, 256);
     double[] best = {0, 0};
     RegistryLoad[] both = servers.both();
     for (RegistryLoad r : both) {

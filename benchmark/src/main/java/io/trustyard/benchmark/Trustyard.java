@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * How to run the {@code trustyard} CLI jar (built by scripts/bench.sh) as its own process: the same
- * JVM as this one, the flags of deploy/Dockerfile, nothing tuned for the benchmark.
+ * JVM as this one, the flags of deploy/Dockerfile, nothing tuned for the benchmark
+ * ({@code BENCH_TRUSTYARD_JAVA_OPTS} adds JVM flags, for profiling).
  */
 final class Trustyard {
   private Trustyard() {}
@@ -28,6 +29,11 @@ final class Trustyard {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("--enable-native-access=ALL-UNNAMED");
     cmd.addAll(jvmOptions);
+    // For profiling or trying JVM flags on Trustyard's servers only (e.g. -XX:StartFlightRecording=...).
+    String extra = System.getenv("BENCH_TRUSTYARD_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
