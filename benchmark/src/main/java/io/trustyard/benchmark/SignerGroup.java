@@ -32,6 +32,7 @@ final class SignerGroup implements BenchGroup {
   @Override
   public void run(BenchEnv env, Section section) throws Exception {
     TrustStack stack = env.shared(TrustStack.class, TrustStack::start);
+    int rounds = TrustStack.rounds(env);
     List<RemoteKeyService> clients = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     try {
@@ -45,7 +46,7 @@ final class SignerGroup implements BenchGroup {
         signFor(clients.get(s), keys.get(s), env.seconds); // warm-up, not recorded
       }
       double[] best = {0, 0};
-      for (int i = 0; i < env.repeats; i++) {
+      for (int i = 0; i < rounds; i++) {
         for (int s = 0; s < 2; s++) {
           best[s] = Math.max(best[s], signFor(clients.get(s), keys.get(s), env.seconds));
         }
@@ -53,7 +54,7 @@ final class SignerGroup implements BenchGroup {
       section.add(new Figure("Sign RPCs/s, ECDSA P-256, " + THREADS + " concurrent callers", "RPCs/s",
           TrustStack.PEER_SIGNER, best[0], best[1], true, 1.5, null));
       section.note("one gRPC channel per signer (HTTP/2, mutual TLS with the trust server's client certificate), "
-          + THREADS + " threads calling Sign back to back for " + env.seconds + " s, best of " + env.repeats
+          + THREADS + " threads calling Sign back to back for " + env.seconds + " s, best of " + rounds
           + "; keys held encrypted in PostgreSQL by each signer");
     } finally {
       clients.forEach(RemoteKeyService::close);

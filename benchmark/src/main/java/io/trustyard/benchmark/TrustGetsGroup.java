@@ -21,6 +21,7 @@ final class TrustGetsGroup implements BenchGroup {
   @Override
   public void run(BenchEnv env, Section section) throws Exception {
     TrustStack stack = env.shared(TrustStack.class, TrustStack::start);
+    int rounds = TrustStack.rounds(env);
     String gun = "bench.example.com/gets";
     List<String> bases = new ArrayList<>();
     for (TrustStack.Side side : stack.both()) {
@@ -34,7 +35,7 @@ final class TrustGetsGroup implements BenchGroup {
         Wrk.requestsPerSecond(env.work, base + role + ".json", "*/*", CONNECTIONS, env.seconds);
       }
       double[] rps = {0, 0};
-      for (int i = 0; i < env.repeats; i++) {
+      for (int i = 0; i < rounds; i++) {
         for (int s = 0; s < 2; s++) {
           rps[s] = Math.max(rps[s], Wrk.requestsPerSecond(env.work, bases.get(s) + role + ".json", "*/*", CONNECTIONS,
               env.seconds));
@@ -44,7 +45,7 @@ final class TrustGetsGroup implements BenchGroup {
           TrustStack.PEER, rps[0], rps[1], true, 2, null));
     }
     section.note("wrk (HTTPS, keep-alive, " + CONNECTIONS + " connections, " + env.seconds + " s per run, best of "
-        + env.repeats + ", after one unrecorded run of the same length on each server) on one repository with " + TARGETS + " targets; both servers on PostgreSQL with a "
+        + rounds + ", after one unrecorded run of the same length on each server) on one repository with " + TARGETS + " targets; both servers on PostgreSQL with a "
         + "remote signer, as in the publish group; any non-2xx aborts the run");
   }
 }

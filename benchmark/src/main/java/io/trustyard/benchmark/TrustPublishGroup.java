@@ -28,11 +28,12 @@ final class TrustPublishGroup implements BenchGroup {
     return "Trust server: publishes (latency and rate)";
   }
 
-  record Load(double perSecond, double p50Ms, double p99Ms, long accepted, long conflicts) {}
+  record Load(double perSecond, double p50Ms, double p99Ms, long accepted, long conflicts, long errors) {}
 
   @Override
   public void run(BenchEnv env, Section section) throws Exception {
     TrustStack stack = env.shared(TrustStack.class, TrustStack::start);
+    int rounds = TrustStack.rounds(env);
     int seconds = env.seconds;
     HttpClient http = stack.http();
     List<List<TufPublisher>> distinct = new ArrayList<>();
@@ -52,7 +53,7 @@ final class TrustPublishGroup implements BenchGroup {
       run(http, distinct.get(s), Math.max(2, seconds / 2), "warm");
     }
     Load[][] loads = new Load[3][2];
-    for (int round = 0; round < env.repeats; round++) {
+    for (int round = 0; round < rounds; round++) {
       for (int s = 0; s < 2; s++) {
         loads[0][s] = best(loads[0][s], run(http, List.of(distinct.get(s).get(0)), seconds, "one-" + round));
         loads[1][s] = best(loads[1][s], run(http, distinct.get(s), seconds, "many-" + round));
@@ -69,8 +70,9 @@ final class TrustPublishGroup implements BenchGroup {
       Load peer = loads[k][0];
       Load ours = loads[k][1];
       section.add(new Figure("publishes/s, " + names[k], "publishes/s", TrustStack.PEER, peer.perSecond(),
-          ours.perSecond(), true, 2, k == 2 ? "accepted publishes only; refused as stale (then retried): "
-              + TrustStack.PEER + " " + peer.conflicts() + ", Trustyard " + ours.conflicts() : null));
+          ours.perSecond(), true, 2, "accepted publishes only; refused as stale / server errors (each retried on "
+              + "the newer state): " + TrustStack.PEER + " " + peer.conflicts() + " / " + peer.errors() + ", Trustyard "
+              + ours.conflicts() + " / " + ours.errors()));
       section.add(new Figure("publish latency p50, " + names[k], "ms", TrustStack.PEER, peer.p50Ms(), ours.p50Ms(),
           false, Double.NaN, null));
       section.add(new Figure("publish latency p99, " + names[k], "ms", TrustStack.PEER, peer.p99Ms(), ours.p99Ms(),
@@ -79,7 +81,7 @@ final class TrustPublishGroup implements BenchGroup {
     section.note("each publish: the client signs the next targets.json (ECDSA P-256, in memory) and POSTs it; the "
         + "latency is the POST alone, the server checking it, making and signing snapshot and timestamp through its "
         + "signer (gRPC, mutual TLS) and storing them in PostgreSQL; " + seconds + " s per run, best of "
-        + env.repeats + " runs (by rate); the JDK HttpClient as the client of both; repositories created with "
+        + rounds + " runs (by rate); the JDK HttpClient as the client of both; repositories created with "
         + "the trust dir's root and targets keys, snapshot and timestamp keys held by the server (docker's layout)");
   }
 
@@ -95,6 +97,7 @@ final class TrustPublishGroup implements BenchGroup {
   private static Load run(HttpClient http, List<TufPublisher> publishers, int seconds, String tag) throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     AtomicLong conflicts = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(publishers.size())) {
@@ -106,11 +109,16 @@ final class TrustPublishGroup implements BenchGroup {
           long[] mine = new long[1024];
           int n = 0;
           for (int i = 0; System.nanoTime() < deadline; i++) {
-            long took = p.publishOne(prefix + i);
-            if (took < 0) {
+            TufPublisher.Attempt attempt = p.publishOne(prefix + i);
+            if (attempt.outcome() == TufPublisher.Outcome.REFUSED_STALE) {
               conflicts.incrementAndGet();
               continue;
             }
+            if (attempt.outcome() == TufPublisher.Outcome.SERVER_ERROR) {
+              errors.incrementAndGet();
+              continue;
+            }
+            long took = attempt.nanos();
             if (n == mine.length) {
               mine = Arrays.copyOf(mine, n * 2);
             }
@@ -126,10 +134,11 @@ final class TrustPublishGroup implements BenchGroup {
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     if (all.length == 0) {
-      throw new IllegalStateException("no publish was accepted in " + seconds + " s (" + conflicts.get() + " refused)");
+      throw new IllegalStateException("no publish was accepted in " + seconds + " s (" + conflicts.get()
+          + " refused as stale, " + errors.get() + " server errors)");
     }
     return new Load(all.length / elapsed, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, all.length,
-        conflicts.get());
+        conflicts.get(), errors.get());
   }
 
   static double percentile(long[] sorted, double q) {

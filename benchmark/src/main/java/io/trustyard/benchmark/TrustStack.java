@@ -61,6 +61,11 @@ final class TrustStack implements AutoCloseable, PeakRss {
     return List.of(peer, ours);
   }
 
+  /** Rounds per figure: at most two, so that the trust, signer and CLI groups stay within about five minutes. */
+  static int rounds(BenchEnv env) {
+    return Math.min(env.repeats, 2);
+  }
+
   HttpClient http() {
     return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
   }

@@ -6,6 +6,7 @@ import io.trustyard.client.trust.EnvPassphrases;
 import io.trustyard.client.trust.KeyFileStore;
 import io.trustyard.client.trust.PromptPassphrases;
 import io.trustyard.client.trust.TrustDir;
+import io.trustyard.client.trust.TrustException;
 import io.trustyard.client.trust.TrustPinning;
 import io.trustyard.core.crypto.TufPrivateKey;
 import io.trustyard.core.tuf.edit.InMemorySigner;
@@ -72,26 +73,36 @@ final class TufPublisher {
     return publisher;
   }
 
+  /** What became of one publish attempt. */
+  enum Outcome { ACCEPTED, REFUSED_STALE, SERVER_ERROR }
+
+  /** The nanoseconds of an accepted upload, or what else happened to it. */
+  record Attempt(Outcome outcome, long nanos) {}
+
   /**
-   * Publishes the next targets.json with one more target; returns the nanoseconds of the upload
-   * alone, or -1 when the server refused it because another publisher of this GUN got there first
-   * (the caller counts it and tries again on the newer state).
+   * Publishes the next targets.json with one more target and times the upload alone. A refusal
+   * because another publisher of this GUN got there first (4xx) or a server error (5xx, which
+   * notary-server is known to answer some concurrent updates of one GUN with) is reported, not
+   * thrown: the caller counts it and tries again on the newer state.
    */
-  long publishOne(String targetName) {
+  Attempt publishOne(String targetName) {
     Repository base = latest.get();
     Repository next = edit(base, draft -> draft.addTarget(RoleNames.TARGETS, targetName, meta(targetName)));
     long start = System.nanoTime();
     try {
       client.publish(Map.of(RoleNames.TARGETS, next.file(RoleNames.TARGETS).orElseThrow()));
-    } catch (RuntimeException e) {
-      if (latest.get() != base || isConflict(e)) {
-        return -1;
+    } catch (TrustException e) {
+      if (e.kind() == TrustException.Kind.REJECTED || String.valueOf(e.getMessage()).contains("HTTP 409")) {
+        return new Attempt(Outcome.REFUSED_STALE, 0);
+      }
+      if (e.kind() == TrustException.Kind.SERVER) {
+        return new Attempt(Outcome.SERVER_ERROR, 0);
       }
       throw e;
     }
     long took = System.nanoTime() - start;
     latest.compareAndSet(base, next);
-    return took;
+    return new Attempt(Outcome.ACCEPTED, took);
   }
 
   private void publish(java.util.function.Consumer<RepositoryDraft> changes) {
@@ -105,12 +116,6 @@ final class TufPublisher {
     RepositoryDraft draft = new RepositoryEditor(new InMemorySigner(List.of(targetsKey)), Instant.now()).edit(base);
     changes.accept(draft);
     return draft.publish();
-  }
-
-  /** Both servers answer a stale targets version with 400 (notary's "old version" / invalid update). */
-  private static boolean isConflict(RuntimeException e) {
-    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return m.contains("400") || m.contains("409") || m.contains("version") || m.contains("invalid");
   }
 
   static FileMeta meta(String content) {
