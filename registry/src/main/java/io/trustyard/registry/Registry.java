@@ -27,6 +27,7 @@ public final class Registry implements AutoCloseable {
   private final RegistryServices services;
   private final RegistryHttpServer server;
   private final ScheduledExecutorService purger;
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
   private Registry(RegistryConfig config, RegistryServices services, RegistryHttpServer server,
       ScheduledExecutorService purger) {
@@ -107,5 +108,11 @@ public final class Registry implements AutoCloseable {
   public void close() {
     purger.shutdownNow();
     server.close();
+    closed.countDown();
+  }
+
+  /** Blocks until {@link #close()} has run (or the thread is interrupted). */
+  public void awaitTermination() throws InterruptedException {
+    closed.await();
   }
 }

@@ -2,9 +2,10 @@ package io.trustyard.cli.serve;
 
 import io.trustyard.registry.Registry;
 import io.trustyard.registry.config.RegistryConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "registry", mixinStandardHelpOptions = true, subcommands = {RegistryGcCommand.class},
     description = "Run the OCI registry (distribution-compatible storage; port 5000 by default).")
 public final class ServeRegistryCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration file.")
   Path config;
 
@@ -46,13 +49,11 @@ public final class ServeRegistryCommand implements Callable<Integer> {
       c = c.withAuth(new RegistryConfig.Auth(a.type(), tokenRealm, a.service(), a.issuer(), a.htpasswd(), a.publicKey(),
           a.signingKey(), a.anonymousActions(), a.tokenSeconds()));
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (Registry registry = Registry.start(c)) {
-      System.out.println("registry listening on port " + registry.port());
-      System.out.flush();
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "registry-shutdown"));
-      stopped.await();
-    }
-    return 0;
+    RegistryConfig settings = c;
+    PrintWriter out = spec.commandLine().getOut();
+    return Foreground.serve("registry", spec.commandLine().getErr(), () -> Registry.start(settings), registry -> {
+      out.println("registry listening on port " + registry.port());
+      out.flush();
+    }, Registry::awaitTermination);
   }
 }
