@@ -294,7 +294,7 @@ public final class NotaryCommand implements Runnable {
   static int fatalOnError(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
     try {
       return body.call();
-    } catch (NotaryCliException | TrustException | TufException e) {
+    } catch (NotaryCliException | TrustException | TufException | io.trustyard.core.crypto.TufCryptoException e) {
       PrintWriter out = spec.commandLine().getOut();
       out.print("\n* fatal: " + e.getMessage() + "\n");
       out.flush();

@@ -198,6 +198,21 @@ class NotaryKeyCommandsInteropTest {
     Result theirs = clis.go(dir.resolve("enc-go"), "key", "import", encrypted.toString()).failed();
     Result ours = clis.ours(dir.resolve("enc-ours"), "key", "import", encrypted.toString()).failed();
     assertThat(ours.output()).isEqualTo(theirs.output());
+    assertThat(dir.resolve("enc-ours/private")).doesNotExist();
+    // A file with no PEM in it imports nothing, silently, as with notary.
+    Path garbage = dir.resolve("garbage.pem");
+    Files.writeString(garbage, "not a key\n");
+    Result goGarbage = clis.go(dir.resolve("garbage-go"), "key", "import", garbage.toString());
+    Result ourGarbage = clis.ours(dir.resolve("garbage-ours"), "key", "import", garbage.toString());
+    assertThat(ourGarbage.exit()).isEqualTo(goGarbage.exit());
+    assertThat(ourGarbage.output()).isEqualTo(goGarbage.output());
+    assertThat(dir.resolve("garbage-ours/private")).doesNotExist();
+    // A corrupt PEM block is refused and imports nothing.
+    Path corrupt = dir.resolve("corrupt.pem");
+    Files.writeString(corrupt, "-----BEGIN PRIVATE KEY-----\n!!!!\n-----END PRIVATE KEY-----\n");
+    Result ourCorrupt = clis.ours(dir.resolve("corrupt-ours"), "key", "import", corrupt.toString()).failed();
+    assertThat(ourCorrupt.output()).startsWith("\n* fatal: ");
+    assertThat(dir.resolve("corrupt-ours/private")).doesNotExist();
   }
 
   @Test
