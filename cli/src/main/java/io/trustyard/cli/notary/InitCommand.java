@@ -1,22 +1,14 @@
 package io.trustyard.cli.notary;
 
 import io.trustyard.client.trust.KeyFileStore;
-import io.trustyard.client.trust.PassphraseRetriever;
 import io.trustyard.client.trust.TrustDir;
-import io.trustyard.core.crypto.EncryptedKeyFiles;
-import io.trustyard.core.crypto.Pem;
-import io.trustyard.core.crypto.PemBlock;
-import io.trustyard.core.crypto.TufCryptoException;
 import io.trustyard.core.crypto.TufPrivateKey;
 import io.trustyard.core.crypto.TufPublicKey;
-import io.trustyard.core.crypto.WrongPassphraseException;
 import io.trustyard.core.tuf.model.RoleNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,7 +27,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Initializes a local trusted collection.")
 final class InitCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
-  private static final int MAX_ATTEMPTS = 10;
   private static final int MAX_CERT_BYTES = 1 << 20;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -67,7 +58,7 @@ final class InitCommand implements Callable<Integer>, NotaryUsageErrors.MissingA
       KeyFileStore keys = notary.keyStore();
       Optional<String> rootKeyId;
       if (given(rootKey)) {
-        TufPrivateKey key = readRootKey(Path.of(rootKey), notary.passphrases());
+        TufPrivateKey key = PrivateKeyInput.read(RoleNames.ROOT, Path.of(rootKey), notary.passphrases());
         keys.save(key, RoleNames.ROOT, gun);
         rootKeyId = Optional.of(key.canonicalId());
       } else {
@@ -93,44 +84,6 @@ final class InitCommand implements Callable<Integer>, NotaryUsageErrors.MissingA
       notary.autoPublish(spec, publish, gun);
       return 0;
     });
-  }
-
-  /** An encrypted root key file, decrypted with the root passphrase (asked again when wrong). */
-  private static TufPrivateKey readRootKey(Path file, PassphraseRetriever passphrases) {
-    byte[] pem;
-    try {
-      if (Files.size(file) > Pem.MAX_PEM_BYTES) {
-        throw new NotaryCliException("Error reading input root key file: " + file + " is too large to be a key file");
-      }
-      pem = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new NotaryCliException("Error reading input root key file: open " + file + ": no such file or directory");
-    }
-    PemBlock block;
-    try {
-      block = Pem.decodeFirst(pem);
-    } catch (TufCryptoException e) {
-      throw new NotaryCliException("no valid private key found");
-    }
-    if (!EncryptedKeyFiles.isEncrypted(pem)) {
-      throw new NotaryCliException("only encrypted root keys may be imported");
-    }
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<char[]> passphrase = passphrases.passphrase(file.getFileName().toString(), RoleNames.ROOT, false, attempt);
-      if (passphrase.isEmpty()) {
-        break;
-      }
-      try {
-        return EncryptedKeyFiles.read(block, passphrase.get()).key();
-      } catch (WrongPassphraseException e) {
-        // ask again
-      } catch (TufCryptoException e) {
-        throw new NotaryCliException(e.getMessage());
-      } finally {
-        Arrays.fill(passphrase.get(), '\0');
-      }
-    }
-    throw new NotaryCliException("password invalid, operation has failed.");
   }
 
   private static TufPublicKey readCertificate(Path file) {

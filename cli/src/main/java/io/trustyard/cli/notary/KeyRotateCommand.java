@@ -1,18 +1,11 @@
 package io.trustyard.cli.notary;
 
-import io.trustyard.client.trust.PassphraseRetriever;
 import io.trustyard.client.trust.TrustDir;
-import io.trustyard.core.crypto.EncryptedKeyFiles;
-import io.trustyard.core.crypto.MalformedKeyException;
 import io.trustyard.core.crypto.TufPrivateKey;
-import io.trustyard.core.crypto.UnsupportedKeyTypeException;
-import io.trustyard.core.crypto.WrongPassphraseException;
 import io.trustyard.core.tuf.model.RoleNames;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +21,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "rotate", mixinStandardHelpOptions = true,
     description = "Rotates the key of the given role (root, targets, snapshot, or timestamp with -r) and publishes it.")
 final class KeyRotateCommand implements Callable<Integer> {
-  private static final int MAX_PASSPHRASE_ATTEMPTS = 10;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @ParentCommand KeyCommand key;
@@ -54,7 +46,7 @@ final class KeyRotateCommand implements Callable<Integer> {
       }
       List<TufPrivateKey> newKeys = new ArrayList<>();
       for (String file : keyFiles) {
-        newKeys.add(readKey(role, file, key.notary.passphrases()));
+        newKeys.add(PrivateKeyInput.read(role, java.nio.file.Path.of(file), key.notary.passphrases()));
       }
       PrintWriter out = spec.commandLine().getOut();
       if (role.equals(RoleNames.ROOT)) {
@@ -75,35 +67,4 @@ final class KeyRotateCommand implements Callable<Integer> {
     });
   }
 
-  /**
-   * A private key from a file, as notary reads {@code -k}: a root key must be encrypted; an
-   * encrypted key is unlocked with the root passphrase, whatever its role.
-   */
-  static TufPrivateKey readKey(String role, String file, PassphraseRetriever passphrases) {
-    byte[] pem = UserFiles.readKeyFile(file);
-    try {
-      if (!EncryptedKeyFiles.isEncrypted(pem)) {
-        if (role.equals(RoleNames.ROOT)) {
-          throw new NotaryCliException("only encrypted root keys may be imported");
-        }
-        return EncryptedKeyFiles.read(pem, null).key().bare();
-      }
-      for (int attempt = 0; attempt < MAX_PASSPHRASE_ATTEMPTS; attempt++) {
-        Optional<char[]> passphrase = passphrases.passphrase("", RoleNames.ROOT, false, attempt);
-        if (passphrase.isEmpty()) {
-          break;
-        }
-        try {
-          return EncryptedKeyFiles.read(pem, passphrase.get()).key().bare();
-        } catch (WrongPassphraseException e) {
-          // asked again
-        } finally {
-          Arrays.fill(passphrase.get(), '\0');
-        }
-      }
-      throw new NotaryCliException("Error reading input root key file: password invalid");
-    } catch (MalformedKeyException | UnsupportedKeyTypeException e) {
-      throw new NotaryCliException("Error reading input key file " + file + ": " + e.getMessage());
-    }
-  }
 }
