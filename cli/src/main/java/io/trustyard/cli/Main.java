@@ -29,7 +29,15 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Helidon logs through java.util.logging in a second, unstructured format; its INFO lines (sockets
+   * bound, features, channels started) repeat what each service's own listening line says. Kept
+   * here so the level is not lost with a collected logger.
+   */
+  private static final java.util.logging.Logger HELIDON_LOG = java.util.logging.Logger.getLogger("io.helidon");
+
   public static void main(String[] args) {
+    HELIDON_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(newCommandLine(args).execute(args));
   }
 
