@@ -281,12 +281,45 @@ class NotaryRepositoryCommandsInteropTest {
   }
 
   @Test
+  void debugAndVerboseWriteToStandardErrorOnly() throws IOException {
+    Path file = Files.writeString(dir.resolve("debug-content.txt"), "debug\n");
+    String gun = BASE + "debug";
+    clis.go(dir.resolve("debug-publisher"), "add", gun, "v1", file.toString(), "-p").ok();
+    Result quiet = clis.ours(dir.resolve("debug-ours"), "list", gun).ok();
+    for (String flag : List.of("-D", "-v")) {
+      Result theirs = clis.go(dir.resolve("debug-go"), flag, "list", gun).ok();
+      Result ours = clis.ours(dir.resolve("debug-ours"), flag, "list", gun).ok();
+      assertThat(ours.lines()).containsExactlyElementsOf(theirs.lines()).containsExactlyElementsOf(quiet.lines());
+    }
+    assertThat(clis.ours(dir.resolve("debug-ours"), "-D", "list", gun).stderr())
+        .contains("Using the following trust directory: " + dir.resolve("debug-ours"));
+    assertThat(quiet.stderr()).isEmpty();
+  }
+
+  @Test
+  void customDataStagedByNotaryIsPublishedByUs() throws IOException {
+    Path custom = Files.writeString(dir.resolve("cross-custom.json"), "{\"build\": 42, \"by\": \"ci\"}");
+    String gun = BASE + "cross-custom";
+    Path trustDir = dir.resolve("cross-custom");
+    String sha256 = HexFormat.of().formatHex(sha("SHA-256", "cross"));
+    clis.go(trustDir, "init", gun).ok();
+    clis.go(trustDir, "addhash", gun, "v1", "5", "--sha256", sha256, "--custom", custom.toString()).ok();
+    clis.ours(trustDir, "publish", gun).ok();
+    assertThat(clis.go(dir.resolve("cross-custom-reader"), "lookup", gun, "v1").ok().output())
+        .isEqualTo("v1 sha256:" + sha256 + " 5\n");
+    // notary cached what the server served: our signed targets, with the custom data as staged.
+    String targets = Files.readString(dir.resolve("cross-custom-reader/tuf/" + gun + "/metadata/targets.json"));
+    assertThat(targets).contains("\"custom\":{\"build\":42,\"by\":\"ci\"}");
+  }
+
+  @Test
   void versionHasNotarysLayout() {
     Result theirs = clis.go(dir.resolve("version-go"), "version").ok();
     Result ours = clis.ours(dir.resolve("version-ours"), "version").ok();
     assertThat(ours.lines()).hasSameSizeAs(theirs.lines());
     assertThat(ours.lines().get(0)).isEqualTo(theirs.lines().get(0));
     assertThat(ours.lines().get(1)).startsWith(" Version:    ");
+    assertThat(clis.ours(List.of("--version")).ok().output()).startsWith("notary Version: ");
   }
 
   private static String anyHash(String fatal) {
