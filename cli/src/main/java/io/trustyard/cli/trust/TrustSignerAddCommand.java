@@ -2,7 +2,6 @@ package io.trustyard.cli.trust;
 
 import io.trustyard.client.notary.DockerSigning;
 import io.trustyard.client.trust.PublicKeyFiles;
-import io.trustyard.client.trust.TrustException;
 import io.trustyard.core.crypto.Pem;
 import io.trustyard.core.crypto.TufPublicKey;
 import io.trustyard.core.oci.Reference;
@@ -32,7 +31,7 @@ final class TrustSignerAddCommand extends TrustSubcommand {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "REPOSITORY") List<String> repositories;
 
   @Override
-  int run() {
+  int run() throws IOException {
     if (!NAME.matcher(signer).matches()) {
       throw new IllegalArgumentException(invalidName("signer", signer));
     }
@@ -46,26 +45,14 @@ final class TrustSignerAddCommand extends TrustSubcommand {
     for (String path : keys) {
       publicKeys.add(readKey(path));
     }
-    List<String> failed = new ArrayList<>();
-    for (String repository : repositories) {
-      out().println("Adding signer \"" + signer + "\" to " + repository + "...");
-      out().flush();
-      try {
-        DockerSigning.addSigner(open(Reference.parse(repository)), signer, publicKeys, () -> {
-          out().println("Initializing signed repository for " + repository + "...");
-          out().println("Successfully initialized \"" + repository + "\"");
+    eachRepository(repositories, r -> "Adding signer \"" + signer + "\" to " + r + "...", "failed to add signer to: ",
+        repository -> {
+          DockerSigning.addSigner(open(Reference.parse(repository)), signer, publicKeys, () -> {
+            out().println("Initializing signed repository for " + repository + "...");
+            out().println("Successfully initialized \"" + repository + "\"");
+          });
+          out().println("Successfully added signer: " + signer + " to " + repository + "\n");
         });
-        out().println("Successfully added signer: " + signer + " to " + repository + "\n");
-      } catch (TrustException | IllegalArgumentException e) {
-        out().flush();
-        err().println(e.getMessage() + "\n");
-        err().flush();
-        failed.add(repository);
-      }
-    }
-    if (!failed.isEmpty()) {
-      throw new IllegalStateException("failed to add signer to: " + String.join(", ", failed));
-    }
     return 0;
   }
 

@@ -6,7 +6,6 @@ import io.trustyard.client.notary.NotaryRepository;
 import io.trustyard.client.trust.TrustException;
 import io.trustyard.core.oci.Reference;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,22 +29,8 @@ final class TrustSignerRemoveCommand extends TrustSubcommand {
 
   @Override
   int run() throws IOException {
-    List<String> failed = new ArrayList<>();
-    for (String repository : repositories) {
-      out().println("Removing signer \"" + signer + "\" from " + repository + "...");
-      out().flush();
-      try {
-        removeFrom(repository);
-      } catch (TrustException | IllegalArgumentException e) {
-        out().flush();
-        err().println(e.getMessage() + "\n");
-        err().flush();
-        failed.add(repository);
-      }
-    }
-    if (!failed.isEmpty()) {
-      throw new IllegalStateException("error removing signer from: " + String.join(", ", failed));
-    }
+    eachRepository(repositories, r -> "Removing signer \"" + signer + "\" from " + r + "...",
+        "error removing signer from: ", this::removeFrom);
     return 0;
   }
 

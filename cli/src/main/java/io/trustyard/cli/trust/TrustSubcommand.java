@@ -4,6 +4,7 @@ import io.trustyard.cli.image.ClientContext;
 import io.trustyard.cli.image.ClientOptions;
 import io.trustyard.client.notary.DockerTrustSetup;
 import io.trustyard.client.notary.NotaryRepository;
+import io.trustyard.client.trust.TrustException;
 import io.trustyard.core.oci.Reference;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +12,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +91,36 @@ abstract class TrustSubcommand implements Callable<Integer> {
     String line = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8)).readLine();
     String answer = line == null ? "" : line.trim().toLowerCase(Locale.ROOT);
     return answer.equals("y");
+  }
+
+  /** One repository's share of a command that names several. */
+  @FunctionalInterface
+  interface PerRepository {
+    void run(String repository) throws IOException;
+  }
+
+  /**
+   * docker's way with several repositories: {@code announce} each, run it, print a failure with a
+   * blank line to stderr and go on; at the end, fail naming those that failed.
+   */
+  void eachRepository(List<String> repositories, Function<String, String> announce, String failedPrefix,
+      PerRepository action) throws IOException {
+    List<String> failed = new ArrayList<>();
+    for (String repository : repositories) {
+      out().println(announce.apply(repository));
+      out().flush();
+      try {
+        action.run(repository);
+      } catch (TrustException | IllegalArgumentException e) {
+        out().flush();
+        err().println(e.getMessage() + "\n");
+        err().flush();
+        failed.add(repository);
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException(failedPrefix + String.join(", ", failed));
+    }
   }
 
   static String invalidName(String what, String name) {
