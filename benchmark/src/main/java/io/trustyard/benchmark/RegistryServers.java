@@ -22,8 +22,14 @@ final class RegistryServers implements AutoCloseable, PeakRss {
   final ServerProcess ours;
   final RegistryLoad theirs;
   final RegistryLoad mine;
+  private final Path peerRoot;
+  private final Path ourRoot;
+  private final java.util.List<Process> cleanups = new java.util.ArrayList<>();
 
-  private RegistryServers(ServerProcess peer, ServerProcess ours, int peerPort, int ourPort) {
+  private RegistryServers(ServerProcess peer, ServerProcess ours, int peerPort, int ourPort, Path peerRoot,
+      Path ourRoot) {
+    this.peerRoot = peerRoot;
+    this.ourRoot = ourRoot;
     this.peer = peer;
     this.ours = ours;
     this.theirs = new RegistryLoad(peerPort);
@@ -60,7 +66,7 @@ final class RegistryServers implements AutoCloseable, PeakRss {
           "--root", ourRoot.toString()), log, Map.of());
       int ourPort = awaitPort(ours);
       ours.awaitHttp("http://127.0.0.1:" + ourPort + "/v2/");
-      RegistryServers servers = new RegistryServers(peer, ours, peerPort, ourPort);
+      RegistryServers servers = new RegistryServers(peer, ours, peerPort, ourPort, peerRoot, ourRoot);
       servers.warmUp(env.work);
       return servers;
     } catch (Exception e) {
@@ -112,8 +118,26 @@ final class RegistryServers implements AutoCloseable, PeakRss {
     Files.delete(warm);
   }
 
+  /**
+   * Deletes a repository's directory in both storages with {@code rm -rf} while the run goes on
+   * (neither server touches the repository again); {@link #close} waits for it.
+   */
+  void removeInBackground(String repo) throws java.io.IOException {
+    String rel = "docker/registry/v2/repositories/" + repo;
+    cleanups.add(Subprocesses.start(List.of("rm", "-rf", peerRoot.resolve(rel).toString(), ourRoot.resolve(rel)
+        .toString()), Files.createTempFile(peerRoot.getParent(), "rm", ".log"), Map.of()));
+  }
+
   @Override
   public void close() {
+    for (Process p : cleanups) {
+      try {
+        p.waitFor(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Subprocesses.stop(p);
+    }
     ours.close();
     peer.close();
   }

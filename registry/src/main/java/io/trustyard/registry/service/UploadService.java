@@ -36,8 +36,6 @@ public final class UploadService {
   private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
   private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final int BUFFER = 128 * 1024;
-  /** Uploads are received in pieces this large: one hash update and one write call per MiB, not per packet. */
-  private static final int RECEIVE_BUFFER = 1 << 20;
 
   private final StorageDriver storage;
   private final BlobService blobs;
@@ -131,8 +129,11 @@ public final class UploadService {
     }
     long received = 0;
     try (StorageWriter writer = storage.writer(Layout.uploadData(repo, uuid), true)) {
-      byte[] buf = new byte[receiveBuffer(range, contentLength)];
-      for (int n; (n = body.readNBytes(buf, 0, buf.length)) > 0; ) {
+      byte[] buf = new byte[BUFFER];
+      for (int n; (n = body.read(buf)) >= 0; ) {
+        if (n == 0) {
+          continue;
+        }
         if (digester != null) {
           digester.update(buf, 0, n);
         }
@@ -151,12 +152,6 @@ public final class UploadService {
           + "announced " + expected + "; the upload was cancelled, start it again");
     }
     return size + received;
-  }
-
-  /** Small chunks (a 4 KiB layer, a manifest's config) get a buffer of their size, not a MiB. */
-  private static int receiveBuffer(ChunkRange range, Long contentLength) {
-    long announced = range != null ? range.end() - range.start() + 1 : contentLength != null ? contentLength : -1;
-    return announced > 0 && announced < RECEIVE_BUFFER ? (int) announced : RECEIVE_BUFFER;
   }
 
   /**
