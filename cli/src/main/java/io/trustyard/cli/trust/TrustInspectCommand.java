@@ -4,6 +4,7 @@ import io.trustyard.client.notary.DockerTrustInfo;
 import io.trustyard.client.notary.DockerTrustInfo.SignedTag;
 import io.trustyard.client.trust.TrustException;
 import io.trustyard.client.trust.TrustException.Kind;
+import io.trustyard.core.json.GoJson;
 import io.trustyard.core.oci.Reference;
 import io.trustyard.core.tuf.verify.TrustedSet;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class TrustInspectCommand extends TrustSubcommand {
         errors.add(e.getMessage());
       }
     }
-    out().println(GoJson.indent(GoJson.array(elements)));
+    out().println(GoJson.indent(array(elements)));
     if (!errors.isEmpty()) {
       out().flush();
       err().println(String.join("\n", errors));
@@ -70,26 +71,31 @@ final class TrustInspectCommand extends TrustSubcommand {
     List<String> tags = new ArrayList<>();
     for (SignedTag row : info.signedTags()) {
       List<String> signers = row.signers().isEmpty() ? List.of(DockerTrustInfo.REPO_ADMIN) : row.signers();
-      tags.add("{\"SignedTag\":" + GoJson.string(row.tag()) + ",\"Digest\":" + GoJson.string(row.digest())
-          + ",\"Signers\":" + GoJson.array(signers.stream().map(GoJson::string).toList()) + "}");
+      tags.add("{\"SignedTag\":" + GoJson.quote(row.tag()) + ",\"Digest\":" + GoJson.quote(row.digest())
+          + ",\"Signers\":" + array(signers.stream().map(GoJson::quote).toList()) + "}");
     }
     List<String> signers = new ArrayList<>();
     info.signers().entrySet().stream().sorted(Map.Entry.<String, List<String>>comparingByKey().reversed())
         .forEach(e -> signers.add(signer(e.getKey(), e.getValue())));
     List<String> admin = List.of(signer("Root", info.rootKeys()), signer("Repository", info.repositoryKeys()));
-    return "{\"Name\":" + GoJson.string(remote) + ",\"SignedTags\":" + GoJson.array(tags) + ",\"Signers\":"
-        + GoJson.array(signers) + ",\"AdministrativeKeys\":" + GoJson.array(admin) + "}";
+    return "{\"Name\":" + GoJson.quote(remote) + ",\"SignedTags\":" + array(tags) + ",\"Signers\":"
+        + array(signers) + ",\"AdministrativeKeys\":" + array(admin) + "}";
+  }
+
+  /** {@code [a,b,...]} of already encoded values. */
+  private static String array(List<String> encoded) {
+    return "[" + String.join(",", encoded) + "]";
   }
 
   /** docker's trustSigner: Name and Keys are both omitted when empty. */
   private static String signer(String name, List<String> keyIds) {
     List<String> fields = new ArrayList<>();
     if (!name.isEmpty()) {
-      fields.add("\"Name\":" + GoJson.string(name));
+      fields.add("\"Name\":" + GoJson.quote(name));
     }
     if (!keyIds.isEmpty()) {
-      fields.add("\"Keys\":" + GoJson.array(keyIds.stream().map(id -> id.isEmpty() ? "{}"
-          : "{\"ID\":" + GoJson.string(id) + "}").toList()));
+      fields.add("\"Keys\":" + array(keyIds.stream().map(id -> id.isEmpty() ? "{}"
+          : "{\"ID\":" + GoJson.quote(id) + "}").toList()));
     }
     return "{" + String.join(",", fields) + "}";
   }

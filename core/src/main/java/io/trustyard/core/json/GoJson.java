@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The escaping Go's {@code encoding/json} applies outside canonical mode, as used when Notary
- * writes a metadata file (spec/notary.md §2.9).
+ * writes a metadata file (spec/notary.md §2.9), and its {@code json.Indent} layout, as docker's
+ * inspect commands print.
  */
 public final class GoJson {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -62,6 +63,64 @@ public final class GoJson {
       }
     }
     return sb.append('"').toString();
+  }
+
+  /**
+   * Go's {@code json.Indent(dst, compact, "", "    ")} of compact JSON: empty arrays and objects
+   * stay {@code []}/{@code {}}, strings are copied untouched.
+   */
+  public static String indent(String compact) {
+    StringBuilder out = new StringBuilder(compact.length() * 2);
+    int depth = 0;
+    boolean inString = false;
+    boolean needIndent = false;
+    for (int i = 0; i < compact.length(); i++) {
+      char c = compact.charAt(i);
+      if (inString) {
+        out.append(c);
+        if (c == '\\') {
+          out.append(compact.charAt(++i));
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      if (needIndent && c != ']' && c != '}') {
+        newline(out, depth);
+        needIndent = false;
+      }
+      switch (c) {
+        case '"' -> {
+          inString = true;
+          out.append(c);
+        }
+        case '[', '{' -> {
+          out.append(c);
+          depth++;
+          needIndent = true;
+        }
+        case ']', '}' -> {
+          depth--;
+          if (needIndent) {
+            needIndent = false; // empty: [] or {}
+          } else {
+            newline(out, depth);
+          }
+          out.append(c);
+        }
+        case ',' -> {
+          out.append(c);
+          newline(out, depth);
+        }
+        case ':' -> out.append(": ");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void newline(StringBuilder out, int depth) {
+    out.append('\n').append("    ".repeat(depth));
   }
 
   private static void unicodeEscape(int c, ByteArrayOutputStream out) {

@@ -28,6 +28,25 @@ class GoJsonTest {
   }
 
   @Test
+  void indentKeepsEmptyContainersCompactAndStringsUntouched() {
+    String compact = "[{\"Name\":\"a, b: [c] \\\"q\\\"\",\"Tags\":[],\"Keys\":[{\"ID\":\"x\"},{}]}]";
+    assertThat(GoJson.indent(compact)).isEqualTo("""
+        [
+            {
+                "Name": "a, b: [c] \\"q\\"",
+                "Tags": [],
+                "Keys": [
+                    {
+                        "ID": "x"
+                    },
+                    {}
+                ]
+            }
+        ]""");
+    assertThat(GoJson.indent("[]")).isEqualTo("[]");
+  }
+
+  @Test
   void parsingIsBoundedAndRefusesTrailingData() {
     assertThatThrownBy(() -> Json.parse("{}".getBytes(StandardCharsets.UTF_8), 1))
         .isInstanceOf(MalformedJsonException.class).hasMessageContaining("limit");
