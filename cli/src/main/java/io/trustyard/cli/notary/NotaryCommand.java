@@ -282,7 +282,7 @@ public final class NotaryCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     out.print("Auto-publishing changes to " + gun + "\n");
     out.flush();
-    repository(gun).publish(List.of(), false);
+    repository(gun).publish(List.of(), NotaryRepository.Creation.NOTARY);
     out.print("Successfully published changes for repository " + gun + "\n");
     out.flush();
   }

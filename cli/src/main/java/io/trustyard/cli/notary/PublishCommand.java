@@ -1,5 +1,6 @@
 package io.trustyard.cli.notary;
 
+import io.trustyard.client.notary.NotaryRepository;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ final class PublishCommand implements Callable<Integer>, NotaryUsageErrors.Missi
     PrintWriter out = spec.commandLine().getOut();
     out.print("Pushing changes to " + gun + "\n");
     out.flush();
-    notary.repository(gun).publish(List.of(), false);
+    notary.repository(gun).publish(List.of(), NotaryRepository.Creation.NOTARY);
     out.print("Successfully published changes for repository " + gun + "\n");
     out.flush();
   }

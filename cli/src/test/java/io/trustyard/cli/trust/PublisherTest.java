@@ -68,7 +68,7 @@ class PublisherTest {
 
   @Test
   void keysRotateLocallyAndToTheServerAndReadersFollow() {
-    NotaryRepository.Published first = repo(alice).publish(List.of(add(RoleNames.TARGETS, "v1", "one")), false);
+    NotaryRepository.Published first = repo(alice).publish(List.of(add(RoleNames.TARGETS, "v1", "one")), NotaryRepository.Creation.NOTARY);
     assertThat(first.initialized()).isTrue();
     assertThat(first.uploaded()).containsExactlyInAnyOrder("root", "targets", "snapshot");
     assertThat(repo(bob).update().findTarget("v1")).isPresent();
@@ -76,14 +76,14 @@ class PublisherTest {
 
     NotaryRepository.Published snapshotToServer = repo(alice).rotateKey(RoleNames.SNAPSHOT, true);
     assertThat(snapshotToServer.uploaded()).containsExactly("root");
-    NotaryRepository.Published second = repo(alice).publish(List.of(add(RoleNames.TARGETS, "v2", "two")), false);
+    NotaryRepository.Published second = repo(alice).publish(List.of(add(RoleNames.TARGETS, "v2", "two")), NotaryRepository.Creation.NOTARY);
     assertThat(second.uploaded()).containsExactly("targets");
 
     String oldTargets = first.repository().root().signed().roleKeys(RoleNames.TARGETS).get(0).canonicalId();
     repo(alice).rotateKey(RoleNames.TARGETS, false);
     assertThat(alice.trustDir().resolve("private/" + oldTargets + ".key")).doesNotExist();
     repo(alice).rotateKey(RoleNames.ROOT, false);
-    repo(alice).publish(List.of(add(RoleNames.TARGETS, "v3", "three")), false);
+    repo(alice).publish(List.of(add(RoleNames.TARGETS, "v3", "three")), NotaryRepository.Creation.NOTARY);
 
     // Bob and carol trusted the first root: both follow the rotation.
     var set = repo(bob).update();
@@ -107,7 +107,7 @@ class PublisherTest {
         .getBytes(StandardCharsets.UTF_8);
     repo(alice).publish(List.of(
         new Change(Change.CREATE, "targets/releases", Change.TYPE_DELEGATION, "", Optional.of(delegation)),
-        new Change(Change.CREATE, "targets/alice", Change.TYPE_DELEGATION, "", Optional.of(delegation))), false);
+        new Change(Change.CREATE, "targets/alice", Change.TYPE_DELEGATION, "", Optional.of(delegation))), NotaryRepository.Creation.NOTARY);
 
     alice.storeImage(gun + ":v2", 22);
     ImagePusher.Result pushed = alice.push(gun + ":v2");

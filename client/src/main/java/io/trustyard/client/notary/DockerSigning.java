@@ -53,7 +53,7 @@ public final class DockerSigning {
         onInit.run();
       }
       return signerChanges(name, keys);
-    }, true);
+    }, NotaryRepository.Creation.DOCKER);
   }
 
   static List<Change> signerChanges(String name, List<TufPublicKey> keys) {
@@ -72,7 +72,7 @@ public final class DockerSigning {
     TufPrivateKey key = keys.list().stream().filter(k -> k.role().equals(user)).findFirst()
         .map(k -> keys.load(k.canonicalId())).orElseGet(() -> keys.generate(user, ""));
     repo.changelist().clear();
-    repo.publish((base, initialized) -> signerChanges(user, List.of(key.publicKey())), true);
+    repo.publish((base, initialized) -> signerChanges(user, List.of(key.publicKey())), NotaryRepository.Creation.DOCKER);
   }
 
   /** What removing a signer found; {@code lastReleaseSigner} when its keys hold up the releases role. */
@@ -130,7 +130,7 @@ public final class DockerSigning {
         }
       });
       return changes;
-    }, true);
+    }, NotaryRepository.Creation.DOCKER);
   }
 
   /** Signs {@code tag} as {@code target} into every role docker would sign it into. */
@@ -143,7 +143,7 @@ public final class DockerSigning {
         changes.add(new Change(Change.CREATE, role, Change.TYPE_TARGET, tag, Optional.of(data)));
       }
       return changes;
-    }, true);
+    }, NotaryRepository.Creation.DOCKER);
   }
 
   /**
@@ -177,7 +177,7 @@ public final class DockerSigning {
         }
       }
       return changes;
-    }, true);
+    }, NotaryRepository.Creation.DOCKER);
   }
 
   private static boolean releasedIn(TrustedSet set, String role, String tag) {

@@ -102,13 +102,25 @@ public final class NotaryRepository {
   }
 
   /**
-   * Publishes {@code changes} plus whatever is staged in the changelist. When the server has no
-   * trust data for the GUN the repository is created first: the first root key of the trust dir
-   * (sorted by ID) or a new one, a new targets key, and a snapshot key from the server when
-   * {@code serverManagedSnapshot} (docker's choice) or a new local one.
+   * How a publish creates a repository the server has no trust data for. A fresh repository has
+   * the first root key of the trust dir (sorted by ID) or a new one, and a new targets key.
    */
-  public Published publish(List<Change> changes, boolean serverManagedSnapshot) {
-    return publish((base, initialized) -> changes, serverManagedSnapshot);
+  public enum Creation {
+    /**
+     * As docker does: always a fresh repository, its snapshot key held by the server; what a
+     * local {@code notary init} left unpublished is replaced.
+     */
+    DOCKER,
+    /**
+     * As {@code notary publish} does: what a local {@code init} (ours or the notary CLI's) left
+     * in the cache, as it is; else a fresh repository with a local snapshot key.
+     */
+    NOTARY
+  }
+
+  /** Publishes {@code changes} plus whatever is staged in the changelist, creating the repository as {@code creation} says. */
+  public Published publish(List<Change> changes, Creation creation) {
+    return publish((base, initialized) -> changes, creation);
   }
 
   /** What to change, decided once the current repository (or a newly initialised one) is known. */
@@ -117,8 +129,8 @@ public final class NotaryRepository {
     List<Change> changes(Repository base, boolean initialized);
   }
 
-  /** {@link #publish(List, boolean)} with changes that depend on the repository as it is. */
-  public Published publish(ChangePlanner planner, boolean serverManagedSnapshot) {
+  /** {@link #publish(List, Creation)} with changes that depend on the repository as it is. */
+  public Published publish(ChangePlanner planner, Creation creation) {
     Repository base;
     boolean initialized = false;
     try {
@@ -127,8 +139,10 @@ public final class NotaryRepository {
       if (e.kind() != Kind.REPOSITORY_NOT_FOUND) {
         throw e;
       }
-      // A repository initialised locally (notary init, ours or the notary CLI's) is published as it is.
-      base = cachedUnpublished().orElseGet(() -> initialize(serverManagedSnapshot));
+      base = switch (creation) {
+        case DOCKER -> initialize(true);
+        case NOTARY -> cachedUnpublished().orElseGet(() -> initialize(false));
+      };
       initialized = true;
     }
     Changelist staged = changelist();

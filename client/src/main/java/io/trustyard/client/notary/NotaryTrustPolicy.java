@@ -104,7 +104,7 @@ public final class NotaryTrustPolicy implements TrustPolicy {
         changes.add(new Change(Change.CREATE, role, Change.TYPE_TARGET, target.tag(), Optional.of(data)));
       }
       return changes;
-    }, true);
+    }, NotaryRepository.Creation.DOCKER);
     if (published.initialized()) {
       out.accept("Finished initializing \"" + repo.gun() + "\"");
     }
