@@ -2,7 +2,6 @@ package io.trustyard.cli.notary;
 
 import io.trustyard.client.trust.Changelist.Change;
 import io.trustyard.client.trust.TrustDir;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +49,8 @@ final class AddCommand implements Callable<Integer>, NotaryUsageErrors.MissingAr
       StagedTargets.Meta meta = StagedTargets.ofFile(file, StagedTargets.custom(custom));
       StagedTargets.stage(notary.trustDirectory(), gun, roles, Change.CREATE, target,
           Optional.of(StagedTargets.payload(meta)));
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Addition of target \"" + target + "\" to repository \"" + gun + "\" staged for next publish.\n");
-      out.flush();
-      notary.autoPublish(spec, publish, gun);
-      return 0;
+      return notary.staged(spec, "Addition of target \"" + target + "\" to repository \"" + gun
+          + "\" staged for next publish.\n", publish, gun);
     });
   }
 }

@@ -3,7 +3,6 @@ package io.trustyard.cli.notary;
 import io.trustyard.client.trust.Changelist.Change;
 import io.trustyard.client.trust.TrustDir;
 import io.trustyard.core.tuf.model.FileMeta;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -68,12 +67,8 @@ final class AddHashCommand implements Callable<Integer>, NotaryUsageErrors.Missi
       hash(hashes, FileMeta.SHA512, sha512, 128);
       StagedTargets.stage(notary.trustDirectory(), gun, roles, Change.CREATE, target,
           Optional.of(StagedTargets.payload(new StagedTargets.Meta(length, hashes, customJson))));
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Addition of target \"" + target + "\" by " + String.join(", ", hashes.keySet())
-          + " hash to repository \"" + gun + "\" staged for next publish.\n");
-      out.flush();
-      notary.autoPublish(spec, publish, gun);
-      return 0;
+      return notary.staged(spec, "Addition of target \"" + target + "\" by " + String.join(", ", hashes.keySet())
+          + " hash to repository \"" + gun + "\" staged for next publish.\n", publish, gun);
     });
   }
 

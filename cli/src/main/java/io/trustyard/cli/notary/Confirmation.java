@@ -3,6 +3,7 @@ package io.trustyard.cli.notary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -11,6 +12,13 @@ final class Confirmation {
   private static final int MAX_ANSWER_BYTES = 1024;
 
   private Confirmation() {}
+
+  /** Prints {@code question} on {@code out} and reads the answer from {@code in}. */
+  static boolean ask(PrintWriter out, String question, InputStream in) {
+    out.print(question);
+    out.flush();
+    return confirmed(in);
+  }
 
   /** Reads one line (byte by byte, so later questions still find their answers); end of input is "no". */
   static boolean confirmed(InputStream in) {

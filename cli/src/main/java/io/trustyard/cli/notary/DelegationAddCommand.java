@@ -10,7 +10,6 @@ import io.trustyard.core.crypto.RootCertificates;
 import io.trustyard.core.crypto.TufCryptoException;
 import io.trustyard.core.crypto.TufPublicKey;
 import io.trustyard.core.tuf.model.RoleNames;
-import java.io.PrintWriter;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,11 +92,8 @@ final class DelegationAddCommand implements Callable<Integer> {
       if (addPaths != null) {
         items.append("with paths [").append(String.join("\n", DelegationCommand.prettyPaths(addPaths))).append("], ");
       }
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("\nAddition of delegation role " + role + " " + items + "to repository \"" + gun
-          + "\" staged for next publish.\n\n");
-      out.flush();
-      return PublishCommand.maybeAutoPublish(spec, delegation.notary, publish, gun);
+      return delegation.notary.staged(spec, "\nAddition of delegation role " + role + " " + items
+          + "to repository \"" + gun + "\" staged for next publish.\n\n", publish, gun);
     });
   }
 

@@ -3,7 +3,6 @@ package io.trustyard.cli.notary;
 import io.trustyard.client.notary.DelegationChanges;
 import io.trustyard.client.trust.Changelist;
 import io.trustyard.client.trust.TrustDir;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,11 +35,8 @@ final class DelegationPurgeCommand implements Callable<Integer> {
       }
       TrustDir.checkGun(gun);
       new Changelist(delegation.notary.trustDirectory(), gun).add(DelegationChanges.purgeKeys(keyIds));
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Removal of the following keys from all delegations in " + gun + " staged for next publish:\n\t- "
-          + String.join("\n\t- ", keyIds) + "\n");
-      out.flush();
-      return PublishCommand.maybeAutoPublish(spec, delegation.notary, publish, gun);
+      return delegation.notary.staged(spec, "Removal of the following keys from all delegations in " + gun
+          + " staged for next publish:\n\t- " + String.join("\n\t- ", keyIds) + "\n", publish, gun);
     });
   }
 }

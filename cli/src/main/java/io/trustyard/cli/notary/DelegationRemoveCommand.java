@@ -69,10 +69,10 @@ final class DelegationRemoveCommand implements Callable<Integer> {
           changes.add(DelegationChanges.removeKeys(role, keyIds));
         }
       }
-      out.print("\n");
+      String report;
       if (removeAll) {
-        out.print("Forced removal (including all keys and paths) of delegation role " + role + " to repository \""
-            + gun + "\" staged for next publish.\n");
+        report = "Forced removal (including all keys and paths) of delegation role " + role + " to repository \""
+            + gun + "\" staged for next publish.\n";
       } else {
         StringBuilder items = new StringBuilder();
         if (!keyIds.isEmpty()) {
@@ -84,12 +84,10 @@ final class DelegationRemoveCommand implements Callable<Integer> {
         if (removePaths != null) {
           items.append("with paths [").append(String.join("\n", DelegationCommand.prettyPaths(removePaths))).append("], ");
         }
-        out.print("Removal of delegation role " + role + " " + items + "to repository \"" + gun
-            + "\" staged for next publish.\n");
+        report = "Removal of delegation role " + role + " " + items + "to repository \"" + gun
+            + "\" staged for next publish.\n";
       }
-      out.print("\n");
-      out.flush();
-      return PublishCommand.maybeAutoPublish(spec, delegation.notary, publish, gun);
+      return delegation.notary.staged(spec, "\n" + report + "\n", publish, gun);
     });
   }
 }

@@ -39,14 +39,11 @@ final class KeyRemoveCommand implements Callable<Integer> {
         throw new NotaryCliException("No key with ID " + keyId + " found");
       }
       String description = keyId + " (role " + info.role() + ") from " + store.dir().privateDir();
-      if (!yes) {
-        out.print("Are you sure you want to remove " + description + "?  (yes/no)  ");
+      if (!yes && !Confirmation.ask(out, "Are you sure you want to remove " + description + "?  (yes/no)  ",
+          key.notary.input())) {
+        out.print("\nAborting action.\n\n");
         out.flush();
-        if (!Confirmation.confirmed(key.notary.input())) {
-          out.print("\nAborting action.\n\n");
-          out.flush();
-          return 0;
-        }
+        return 0;
       }
       store.remove(keyId);
       out.print("\nDeleted " + description + ".\n\n");

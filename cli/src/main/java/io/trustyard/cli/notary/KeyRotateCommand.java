@@ -49,16 +49,12 @@ final class KeyRotateCommand implements Callable<Integer> {
         newKeys.add(PrivateKeyInput.read(role, java.nio.file.Path.of(file), key.notary.passphrases()));
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (role.equals(RoleNames.ROOT)) {
-        out.print("Warning: you are about to rotate your root key.\n\n"
-            + "You must use your old key to sign this root rotation.\n"
-            + "Are you sure you want to proceed?  (yes/no)  ");
+      if (role.equals(RoleNames.ROOT) && !Confirmation.ask(out, "Warning: you are about to rotate your root key.\n\n"
+          + "You must use your old key to sign this root rotation.\n"
+          + "Are you sure you want to proceed?  (yes/no)  ", key.notary.input())) {
+        out.print("\nAborting action.\n");
         out.flush();
-        if (!Confirmation.confirmed(key.notary.input())) {
-          out.print("\nAborting action.\n");
-          out.flush();
-          return 0;
-        }
+        return 0;
       }
       key.notary.repository(gun).rotateKey(role, serverManaged, newKeys);
       out.print("Successfully rotated " + role + " key for repository " + gun + "\n");

@@ -274,17 +274,35 @@ public final class NotaryCommand implements Runnable {
     return new NotaryCliException(message);
   }
 
+  /** Prints on standard output at once, so notary's lines keep their order with prompts and errors. */
+  static void print(CommandLine.Model.CommandSpec spec, String text) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
+    out.flush();
+  }
+
+  /**
+   * Reports a change staged for the next publish and, with {@code -p/--publish}, publishes it (and
+   * anything staged before) right away, announced as notary announces an auto-publish.
+   */
+  int staged(CommandLine.Model.CommandSpec spec, String report, boolean publish, String gun) {
+    print(spec, report);
+    autoPublish(spec, publish, gun);
+    return 0;
+  }
+
   /** {@code -p/--publish}: publishes the staged changes right after staging one, as notary does. */
   void autoPublish(CommandLine.Model.CommandSpec spec, boolean publish, String gun) {
-    if (!publish) {
-      return;
+    if (publish) {
+      publish(spec, "Auto-publishing changes to " + gun + "\n", gun);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print("Auto-publishing changes to " + gun + "\n");
-    out.flush();
+  }
+
+  /** Publishes the staged changes after printing {@code announcement}. */
+  void publish(CommandLine.Model.CommandSpec spec, String announcement, String gun) {
+    print(spec, announcement);
     repository(gun).publish(List.of(), NotaryRepository.Creation.NOTARY);
-    out.print("Successfully published changes for repository " + gun + "\n");
-    out.flush();
+    print(spec, "Successfully published changes for repository " + gun + "\n");
   }
 
   /**

@@ -1,8 +1,5 @@
 package io.trustyard.cli.notary;
 
-import io.trustyard.client.notary.NotaryRepository;
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,26 +27,8 @@ final class PublishCommand implements Callable<Integer>, NotaryUsageErrors.Missi
   @Override
   public Integer call() {
     return NotaryCommand.fatalOnError(spec, () -> {
-      publishAndPrint(spec, notary, gun);
+      notary.publish(spec, "Pushing changes to " + gun + "\n", gun);
       return 0;
     });
-  }
-
-  static void publishAndPrint(CommandLine.Model.CommandSpec spec, NotaryCommand notary, String gun) {
-    PrintWriter out = spec.commandLine().getOut();
-    out.print("Pushing changes to " + gun + "\n");
-    out.flush();
-    notary.repository(gun).publish(List.of(), NotaryRepository.Creation.NOTARY);
-    out.print("Successfully published changes for repository " + gun + "\n");
-    out.flush();
-  }
-
-  /**
-   * {@code -p} of the staging commands: publish what was just staged (and anything staged before),
-   * printed as notary prints an auto-publish (no "Pushing changes" line).
-   */
-  static int maybeAutoPublish(CommandLine.Model.CommandSpec spec, NotaryCommand notary, boolean publish, String gun) {
-    notary.autoPublish(spec, publish, gun);
-    return 0;
   }
 }

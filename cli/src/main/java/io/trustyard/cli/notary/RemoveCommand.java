@@ -2,7 +2,6 @@ package io.trustyard.cli.notary;
 
 import io.trustyard.client.trust.Changelist.Change;
 import io.trustyard.client.trust.TrustDir;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +40,7 @@ final class RemoveCommand implements Callable<Integer>, NotaryUsageErrors.Missin
     return NotaryCommand.fatalOnError(spec, () -> {
       TrustDir.checkGun(gun);
       StagedTargets.stage(notary.trustDirectory(), gun, roles, Change.DELETE, target, Optional.empty());
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Removal of " + target + " from " + gun + " staged for next publish.\n");
-      out.flush();
-      notary.autoPublish(spec, publish, gun);
-      return 0;
+      return notary.staged(spec, "Removal of " + target + " from " + gun + " staged for next publish.\n", publish, gun);
     });
   }
 }

@@ -3,7 +3,6 @@ package io.trustyard.cli.notary;
 import io.trustyard.client.notary.DelegationChanges;
 import io.trustyard.client.trust.Changelist;
 import io.trustyard.client.trust.TrustDir;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,11 +33,8 @@ final class WitnessCommand implements Callable<Integer> {
       TrustDir.checkGun(gun);
       Changelist changes = new Changelist(notary.trustDirectory(), gun);
       roles.forEach(role -> changes.add(DelegationChanges.witness(role)));
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("The following roles were successfully marked for witnessing on the next publish:\n\t- "
-          + String.join("\n\t- ", roles) + "\n");
-      out.flush();
-      return PublishCommand.maybeAutoPublish(spec, notary, publish, gun);
+      return notary.staged(spec, "The following roles were successfully marked for witnessing on the next publish:"
+          + "\n\t- " + String.join("\n\t- ", roles) + "\n", publish, gun);
     });
   }
 }
