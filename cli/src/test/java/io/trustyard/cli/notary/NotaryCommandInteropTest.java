@@ -15,29 +15,18 @@ import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same commands run by the real Go notary CLI and by {@code trustyard notary} against the same
  * trust server, compared line by line: scripts written for notary must read the same bytes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotaryCommandInteropTest {
+class NotaryCommandInteropTest extends NotaryInterop {
   private static final String GUN = "example.com/interop/app";
 
-  private Path dir;
-  private InProcessTrustServer server;
-  private NotaryClis clis;
-
   @BeforeAll
-  void publishWithTheGoCli(@TempDir Path tmp) throws Exception {
-    dir = tmp;
-    server = InProcessTrustServer.start(dir.resolve("server"));
-    clis = new NotaryClis(dir, server);
+  void publishWithTheGoCli() throws Exception {
     Path small = dir.resolve("small.txt");
     Files.writeString(small, "small\n");
     Path big = dir.resolve("big.bin");
@@ -47,11 +36,6 @@ class NotaryCommandInteropTest {
     go(publisher, "add", GUN, "v1", small.toString()).ok();
     go(publisher, "add", GUN, "a-much-longer-target-name", big.toString()).ok();
     go(publisher, "publish", GUN).ok();
-  }
-
-  @AfterAll
-  void stop() throws InterruptedException {
-    server.close();
   }
 
   @Test

@@ -17,23 +17,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code trustyard notary delegation ...} and {@code witness} against the real Go notary CLI: the
  * same commands print the same bytes, changes staged by one are published by the other, and a
  * delegation added by one is signed into by the other.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotaryDelegationCommandsInteropTest {
-  private Path dir;
-  private InProcessTrustServer server;
-  private NotaryClis clis;
-  private Path payload;
+class NotaryDelegationCommandsInteropTest extends NotaryInterop {
   /** The delegate's private key, unencrypted as one is handed over for {@code key import}. */
   private Path releaseKey;
   private Path releaseCert;
@@ -41,12 +33,7 @@ class NotaryDelegationCommandsInteropTest {
   private String releaseId;
 
   @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    dir = tmp;
-    server = InProcessTrustServer.start(dir.resolve("server"));
-    clis = new NotaryClis(dir, server);
-    payload = dir.resolve("payload.txt");
-    Files.writeString(payload, "payload\n");
+  void makeReleaseKey() throws Exception {
     SecureRandom random = new SecureRandom();
     TufPrivateKey key = TufKeys.generate(KeyType.ECDSA, random);
     releaseId = key.canonicalId();
@@ -60,11 +47,6 @@ class NotaryDelegationCommandsInteropTest {
     Files.write(releasePub, PublicKeyFiles.write(key.publicKey(), "releases"));
   }
 
-  @AfterAll
-  void stop() throws InterruptedException {
-    server.close();
-  }
-
   /**
    * A repository published by the Go CLI in {@code name}, copied to {@code name-copy} (same keys).
    * The server signs its snapshots, so delegates publish without the snapshot key.
@@ -75,7 +57,7 @@ class NotaryDelegationCommandsInteropTest {
     clis.go(trustDir, "publish", gun).ok();
     clis.go(trustDir, "key", "rotate", gun, "snapshot", "-r").ok();
     Path copy = dir.resolve(name + "-copy");
-    NotaryKeyCommandsInteropTest.copyTree(trustDir, copy);
+    copyTree(trustDir, copy);
     return new Path[] {trustDir, copy};
   }
 
@@ -137,7 +119,7 @@ class NotaryDelegationCommandsInteropTest {
     clis.go(dirs[0], "delegation", "add", gun, "targets/releases", releasePub.toString(), "--paths", "a/,b/", "-p").ok();
     Path go = dirs[0];
     Path ours = dir.resolve("removed-ours");
-    NotaryKeyCommandsInteropTest.copyTree(go, ours);
+    copyTree(go, ours);
     List<List<String>> commands = List.of(
         List.of("delegation", "remove", gun, "targets/releases", releaseId),
         List.of("delegation", "remove", gun, "targets/releases", "--paths", "a/"),

@@ -22,39 +22,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code trustyard notary key ...} against the real Go notary CLI: the same commands print the same
  * bytes (key IDs and directories normalised), keys exported by one are imported and used by the
  * other, and a root key rotated by either is followed by readers of both.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotaryKeyCommandsInteropTest {
+class NotaryKeyCommandsInteropTest extends NotaryInterop {
   private static final String KEY_ID = "[0-9a-f]{64}";
-
-  private Path dir;
-  private InProcessTrustServer server;
-  private NotaryClis clis;
-  private Path payload;
-
-  @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    dir = tmp;
-    server = InProcessTrustServer.start(dir.resolve("server"));
-    clis = new NotaryClis(dir, server);
-    payload = dir.resolve("payload.txt");
-    Files.writeString(payload, "payload\n");
-  }
-
-  @AfterAll
-  void stop() throws InterruptedException {
-    server.close();
-  }
 
   private static List<String> normalised(Result r, Path... dirs) {
     return r.lines().stream().map(l -> {
@@ -374,18 +350,5 @@ class NotaryKeyCommandsInteropTest {
   private String rootKeyId(Path trustDir) throws IOException, InterruptedException {
     return clis.go(trustDir, "key", "list").ok().lines().stream().filter(l -> l.startsWith("root "))
         .map(l -> l.split("\\s+")[1]).findFirst().orElseThrow();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

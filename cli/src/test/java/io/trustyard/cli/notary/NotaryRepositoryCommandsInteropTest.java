@@ -21,36 +21,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The repository commands (init, add, addhash, remove, reset, verify, -p) run by the real notary
  * CLI and by {@code trustyard notary}: same output and exit status, the same staged changes on
  * disk, and each CLI publishing what the other initialised or staged.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotaryRepositoryCommandsInteropTest {
+class NotaryRepositoryCommandsInteropTest extends NotaryInterop {
   private static final String BASE = "example.com/repo-commands/";
-
-  private Path dir;
-  private InProcessTrustServer server;
-  private NotaryClis clis;
-
-  @BeforeAll
-  void start(@TempDir Path tmp) throws Exception {
-    dir = tmp;
-    server = InProcessTrustServer.start(dir.resolve("server"));
-    clis = new NotaryClis(dir, server);
-  }
-
-  @AfterAll
-  void stop() throws InterruptedException {
-    server.close();
-  }
 
   /** Runs {@code args} with both CLIs, each in its own trust dir, {@code {gun}} standing for a GUN of its own. */
   private record Both(Result go, Result ours) {}
