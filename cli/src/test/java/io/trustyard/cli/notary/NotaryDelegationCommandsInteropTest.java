@@ -53,8 +53,7 @@ class NotaryDelegationCommandsInteropTest extends NotaryInterop {
    */
   private Path[] publishedByGo(String gun, String name) throws Exception {
     Path trustDir = dir.resolve(name);
-    clis.go(trustDir, "add", gun, "v0", payload.toString()).ok();
-    clis.go(trustDir, "publish", gun).ok();
+    goPublishes(trustDir, gun, "v0");
     clis.go(trustDir, "key", "rotate", gun, "snapshot", "-r").ok();
     Path copy = dir.resolve(name + "-copy");
     copyTree(trustDir, copy);
@@ -91,8 +90,7 @@ class NotaryDelegationCommandsInteropTest extends NotaryInterop {
   void delegationAddedByNotaryIsPublishedByUsAndSignedIntoByUs() throws Exception {
     String gun = "example.com/delegations/added-by-go";
     Path owner = dir.resolve("added-by-go");
-    clis.ours(owner, "add", gun, "v0", payload.toString()).ok();
-    clis.ours(owner, "publish", gun).ok();
+    wePublish(owner, gun, "v0");
     // A delegate publishes without the snapshot key: the server signs snapshots.
     clis.ours(owner, "key", "rotate", gun, "snapshot", "-r").ok();
     clis.go(owner, "delegation", "add", gun, "targets/releases", releasePub.toString(), "--paths", "rel/,beta/").ok();
@@ -149,8 +147,7 @@ class NotaryDelegationCommandsInteropTest extends NotaryInterop {
   void aRemovedDelegationIsGoneForBothAndWitnessResignsTargets() throws Exception {
     String gun = "example.com/delegations/gone";
     Path owner = dir.resolve("gone");
-    clis.ours(owner, "add", gun, "v0", payload.toString()).ok();
-    clis.ours(owner, "publish", gun).ok();
+    wePublish(owner, gun, "v0");
     Result added = clis.ours(owner, "delegation", "add", gun, "targets/releases", releasePub.toString(), "--all-paths", "-p").ok();
     assertThat(added.output()).contains("Auto-publishing changes to " + gun).contains("Successfully published changes for repository " + gun);
     assertThat(clis.go(dir.resolve("gone-reader"), "delegation", "list", gun).ok().output()).contains("targets/releases");

@@ -36,6 +36,18 @@ abstract class NotaryInterop {
     server.close();
   }
 
+  /** {@code gun} with the target {@code tag} (the payload) added and published by the Go CLI from {@code trustDir}. */
+  void goPublishes(Path trustDir, String gun, String tag) {
+    clis.go(trustDir, "add", gun, tag, payload.toString()).ok();
+    clis.go(trustDir, "publish", gun).ok();
+  }
+
+  /** The same, by {@code trustyard notary}. */
+  void wePublish(Path trustDir, String gun, String tag) {
+    clis.ours(trustDir, "add", gun, tag, payload.toString()).ok();
+    clis.ours(trustDir, "publish", gun).ok();
+  }
+
   /** A copy of a trust dir (same keys, same cache), for a second CLI to work on. */
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {

@@ -65,8 +65,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
     // The root key we generated is the one notary initialises a repository with.
     String ourRoot = ourGen.output().trim().replaceAll(".* ", "");
     String gun = "example.com/keys/generated-root";
-    clis.go(ours, "add", gun, "v1", payload.toString()).ok();
-    clis.go(ours, "publish", gun).ok();
+    goPublishes(ours, gun, "v1");
     assertThat(clis.go(ours, "key", "list").ok().lines().stream().filter(l -> l.startsWith("root ")))
         .singleElement().asString().contains(ourRoot);
   }
@@ -107,8 +106,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
   void exportPrintsTheKeyFilesAsNotaryDoesAndEachImportsTheOthersExport() throws Exception {
     String gun = "example.com/keys/exported";
     Path goDir = dir.resolve("export-go");
-    clis.go(goDir, "add", gun, "v1", payload.toString()).ok();
-    clis.go(goDir, "publish", gun).ok();
+    goPublishes(goDir, gun, "v1");
     clis.go(goDir, "key", "generate", "--role", "targets/alice").ok();
     Result goAll = clis.go(goDir, "key", "export").ok();
     assertThat(goAll.output()).contains("path: ").contains("role: root").contains("gun: " + gun);
@@ -129,8 +127,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
     clis.ours(ourDir, "key", "import", exported.toString()).ok();
     assertThat(clis.ours(ourDir, "key", "list").ok().output().transform(NotaryKeyCommandsInteropTest::withoutLocation))
         .isEqualTo(clis.go(goDir, "key", "list").ok().output().transform(NotaryKeyCommandsInteropTest::withoutLocation));
-    clis.ours(ourDir, "add", gun, "v2", payload.toString()).ok();
-    clis.ours(ourDir, "publish", gun).ok();
+    wePublish(ourDir, gun, "v2");
     assertThat(clis.go(dir.resolve("export-reader"), "list", gun).ok().output()).contains("v1").contains("v2");
 
     // Our export into Go: Go publishes with the keys.
@@ -140,8 +137,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
     clis.go(goAgain, "key", "import", ourExport.toString()).ok();
     assertThat(clis.go(goAgain, "key", "list").ok().output().transform(NotaryKeyCommandsInteropTest::withoutLocation))
         .isEqualTo(clis.ours(ourDir, "key", "list").ok().output().transform(NotaryKeyCommandsInteropTest::withoutLocation));
-    clis.go(goAgain, "add", gun, "v3", payload.toString()).ok();
-    clis.go(goAgain, "publish", gun).ok();
+    goPublishes(goAgain, gun, "v3");
     assertThat(clis.ours(dir.resolve("export-our-reader"), "list", gun).ok().output()).contains("v3");
   }
 
@@ -256,8 +252,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
 
   private void rotateRoot(String gun, boolean weRotate) throws Exception {
     Path publisher = dir.resolve("rotate-publisher-" + weRotate);
-    clis.go(publisher, "add", gun, "v1", payload.toString()).ok();
-    clis.go(publisher, "publish", gun).ok();
+    goPublishes(publisher, gun, "v1");
     Path goReader = dir.resolve("rotate-go-reader-" + weRotate);
     Path ourReader = dir.resolve("rotate-our-reader-" + weRotate);
     clis.go(goReader, "list", gun).ok();
@@ -299,8 +294,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
   void targetsAndServerManagedSnapshotAndTimestampKeysRotateAndNotaryFollows() throws Exception {
     String gun = "example.com/keys/rotated-roles";
     Path publisher = dir.resolve("roles-publisher");
-    clis.ours(publisher, "add", gun, "v1", payload.toString()).ok();
-    clis.ours(publisher, "publish", gun).ok();
+    wePublish(publisher, gun, "v1");
     Path goReader = dir.resolve("roles-go-reader");
     clis.go(goReader, "list", gun).ok();
     for (List<String> rotation : List.of(List.of("targets"), List.of("snapshot", "-r"), List.of("timestamp", "-r"),
@@ -310,8 +304,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
           .isEqualTo("Successfully rotated " + rotation.get(0) + " key for repository " + gun + "\n");
       assertThat(clis.go(goReader, "list", gun).ok().output()).contains("v1");
     }
-    clis.go(publisher, "add", gun, "v2", payload.toString()).ok();
-    clis.go(publisher, "publish", gun).ok();
+    goPublishes(publisher, gun, "v2");
     assertThat(clis.ours(dir.resolve("roles-our-reader"), "list", gun).ok().output()).contains("v2");
     // Timestamp keys are the server's: notary refuses a local one, and so do we.
     Result theirs = clis.go(publisher, "key", "rotate", gun, "timestamp").failed();
@@ -323,8 +316,7 @@ class NotaryKeyCommandsInteropTest extends NotaryInterop {
   void rootRotatesToAKeyFileGenerated() throws Exception {
     String gun = "example.com/keys/rotated-to-file";
     Path publisher = dir.resolve("to-file-publisher");
-    clis.go(publisher, "add", gun, "v1", payload.toString()).ok();
-    clis.go(publisher, "publish", gun).ok();
+    goPublishes(publisher, gun, "v1");
     Path reader = dir.resolve("to-file-reader");
     clis.go(reader, "list", gun).ok();
     Path prefix = dir.resolve("next-root");
