@@ -55,14 +55,9 @@ final class RegistryServers implements AutoCloseable, PeakRss {
           env.work.resolve("docker-registry.log"), Map.of()).awaitHttp("http://127.0.0.1:" + peerPort + "/v2/");
 
       Path ourRoot = Files.createDirectories(env.work.resolve("trustyard-storage"));
-      Path logback = env.work.resolve("trustyard-logback.xml");
-      // The CLI logs one access line per request at INFO; off here as docker-registry's access log is.
-      Files.writeString(logback, "<configuration><appender name=\"E\" class=\"ch.qos.logback.core.ConsoleAppender\">"
-          + "<target>System.err</target><encoder><pattern>%level %logger %msg%n</pattern></encoder></appender>"
-          + "<root level=\"WARN\"><appender-ref ref=\"E\"/></root></configuration>");
       Path log = env.work.resolve("trustyard-registry.log");
       ours = ServerProcess.start("Trustyard registry", Trustyard.javaCommand(List.of(
-          "-Dlogback.configurationFile=" + logback), "serve", "registry", "--host", "127.0.0.1", "--port", "0",
+          Trustyard.warningsOnly(env.work)), "serve", "registry", "--host", "127.0.0.1", "--port", "0",
           "--root", ourRoot.toString()), log, Map.of());
       int ourPort = awaitPort(ours);
       ours.awaitHttp("http://127.0.0.1:" + ourPort + "/v2/");

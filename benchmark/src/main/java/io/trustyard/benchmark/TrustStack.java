@@ -84,11 +84,8 @@ final class TrustStack implements AutoCloseable, PeakRss {
       GeneratedTls serverTls = GeneratedTls.ensure(dir.resolve("server-tls"), List.of("localhost"),
           List.of("127.0.0.1"), Duration.ofDays(2));
       LocalPki signerPki = LocalPki.ensure(dir.resolve("signer-tls"), new SecureRandom(), Clock.systemUTC());
-      Path logback = dir.resolve("logback-warn.xml");
-      // Our servers log one access line per request at INFO; the notary configs below ask for errors only.
-      Files.writeString(logback, "<configuration><appender name=\"E\" class=\"ch.qos.logback.core.ConsoleAppender\">"
-          + "<target>System.err</target><encoder><pattern>%level %logger %msg%n</pattern></encoder></appender>"
-          + "<root level=\"WARN\"><appender-ref ref=\"E\"/></root></configuration>");
+      // The notary configs below ask for errors only.
+      String quiet = Trustyard.warningsOnly(dir);
       Map<String, String> signerEnv = Map.of("NOTARY_SIGNER_TIMESTAMP_1", PASSPHRASE);
 
       Side[] sides = new Side[2];
@@ -117,7 +114,7 @@ final class TrustStack implements AutoCloseable, PeakRss {
             """.formatted(signerPort, signerPki.signerCert(), signerPki.signerKey(), signerPki.ca(), signerDb.urlText()));
         Path signerLog = dir.resolve(tag + "-signer.log");
         ServerProcess signer = ServerProcess.start(mine ? "Trustyard signer" : PEER_SIGNER, mine
-            ? Trustyard.javaCommand(List.of("-Dlogback.configurationFile=" + logback), "serve", "signer", "--config",
+            ? Trustyard.javaCommand(List.of(quiet), "serve", "signer", "--config",
                 signerConfig.toString())
             : List.of("notary-signer", "-config", signerConfig.toString()), signerLog, signerEnv);
         resources.add(signer);
@@ -135,7 +132,7 @@ final class TrustStack implements AutoCloseable, PeakRss {
         // The signer first: a trust server asks it for keys from its first request on.
         awaitSigner(signer, signerPort, signerPki);
         ServerProcess server = ServerProcess.start(mine ? "Trustyard trust server" : PEER, mine
-            ? Trustyard.javaCommand(List.of("-Dlogback.configurationFile=" + logback), "serve", "trust-server",
+            ? Trustyard.javaCommand(List.of(quiet), "serve", "trust-server",
                 "--config", serverConfig.toString())
             : List.of("notary-server", "-config", serverConfig.toString(), "-logf", "logfmt"),
             dir.resolve(tag + "-server.log"), Map.of());

@@ -1,5 +1,6 @@
 package io.trustyard.benchmark;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,18 @@ final class Trustyard {
       throw new IllegalStateException(jar + " is missing; scripts/bench.sh builds it (./mvnw -pl cli -am package)");
     }
     return jar;
+  }
+
+  /**
+   * The JVM option that keeps a server's log to warnings: the CLI logs one access line per request
+   * at INFO, and the peers run with their access logs off too. The config file goes in {@code dir}.
+   */
+  static String warningsOnly(Path dir) throws IOException {
+    Path logback = dir.resolve("trustyard-logback.xml");
+    Files.writeString(logback, "<configuration><appender name=\"E\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+        + "<target>System.err</target><encoder><pattern>%level %logger %msg%n</pattern></encoder></appender>"
+        + "<root level=\"WARN\"><appender-ref ref=\"E\"/></root></configuration>");
+    return "-Dlogback.configurationFile=" + logback;
   }
 
   /** {@code java [jvmOptions] -jar trustyard.jar args...}. */

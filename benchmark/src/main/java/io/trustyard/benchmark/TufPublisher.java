@@ -58,7 +58,7 @@ final class TufPublisher {
         new EnvPassphrases(PASSPHRASES, PromptPassphrases.console(Map.of())), new SecureRandom());
     NotaryRepository repo = new NotaryRepository(gun, URI.create(url), http, Optional.empty(), keys,
         new TrustPinning(Map.of(), Map.of(), false), Clock.systemUTC(), new SecureRandom(), w -> { });
-    Repository initial = repo.publish(List.of(), true).repository();
+    Repository initial = repo.publish(List.of(), NotaryRepository.Creation.DOCKER).repository();
     String targetsId = keys.list().stream()
         .filter(k -> k.role().equals(RoleNames.TARGETS) && k.gun().map(gun::equals).orElse(false))
         .findFirst().orElseThrow().canonicalId();
