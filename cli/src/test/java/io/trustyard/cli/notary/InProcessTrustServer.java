@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** {@code trustyard serve trust-server} on an ephemeral loopback port, in this JVM, with its own CA. */
-final class InProcessTrustServer implements AutoCloseable {
-  final String url;
-  final Path caCert;
+public final class InProcessTrustServer implements AutoCloseable {
+  public final String url;
+  public final Path caCert;
   private final Thread thread;
   private final AtomicInteger exit;
 
@@ -27,7 +27,7 @@ final class InProcessTrustServer implements AutoCloseable {
     this.caCert = caCert;
   }
 
-  static InProcessTrustServer start(Path data) throws InterruptedException {
+  public static InProcessTrustServer start(Path data) throws InterruptedException {
     StringWriter out = new StringWriter();
     CommandLine cli = Main.newCommandLine();
     cli.setOut(new PrintWriter(out, true));
