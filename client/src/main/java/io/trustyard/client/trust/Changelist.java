@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -58,6 +59,26 @@ public final class Changelist {
     return changes;
   }
 
+  /**
+   * Nanoseconds since the epoch, as notary names its changes, but always after every change already
+   * staged here: two changes staged within one clock tick (or behind a clock that stepped back)
+   * must still apply in the order they were made.
+   */
+  private long nextStamp() {
+    Instant now = Instant.now();
+    long stamp = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    List<Path> staged = files();
+    if (!staged.isEmpty()) {
+      String last = staged.get(staged.size() - 1).getFileName().toString();
+      try {
+        stamp = Math.max(stamp, Long.parseLong(last.substring(0, Math.max(0, last.indexOf('_')))) + 1);
+      } catch (NumberFormatException e) {
+        // Not named by time: nothing to order after.
+      }
+    }
+    return stamp;
+  }
+
   /** Stages a change, named after the time so that changes apply in the order they were made. */
   public void add(Change change) {
     ObjectNode json = JSON.createObjectNode();
@@ -70,8 +91,7 @@ public final class Changelist {
     } else {
       json.putNull("data");
     }
-    long nanos = System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L;
-    String name = String.format("%020d_%s.change", nanos, UUID.randomUUID());
+    String name = String.format("%020d_%s.change", nextStamp(), UUID.randomUUID());
     try {
       SecureFiles.writeAtomically(dir.resolve(name), json.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
