@@ -6,13 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code notary delete <gun> [--remote]}: forgets the GUN's cached metadata and staged changes
@@ -20,36 +16,23 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "delete", mixinStandardHelpOptions = true,
     description = "Deletes all content for a trusted collection.")
-final class DeleteCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @ParentCommand NotaryCommand notary;
-
-  @Parameters(index = "0", paramLabel = "<GUN>") String gun;
+final class DeleteCommand extends GunCommand {
 
   @Option(names = "--remote", description = "Delete remote data for the GUN as well as local cache.")
   boolean remote;
 
   @Override
-  public String missingArguments() {
-    return "Must specify a GUN";
-  }
-
-  @Override
-  public Integer call() {
-    return NotaryCommand.fatalOnError(spec, () -> {
-      TrustDir.checkGun(gun);
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Deleting trust data for repository " + gun + "\n");
-      out.flush();
-      deleteTree(notary.trustDirectory().repositoryDir(gun));
-      if (remote) {
-        notary.remote(gun, io.trustyard.client.notary.NotaryClient.Access.ADMIN).deleteRemote();
-      }
-      out.print("Successfully deleted local" + (remote ? " and remote" : "") + " trust data for repository " + gun + "\n");
-      out.flush();
-      return 0;
-    });
+  void run() throws Exception {
+    TrustDir.checkGun(gun);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print("Deleting trust data for repository " + gun + "\n");
+    out.flush();
+    deleteTree(notary.trustDirectory().repositoryDir(gun));
+    if (remote) {
+      notary.remote(gun, io.trustyard.client.notary.NotaryClient.Access.ADMIN).deleteRemote();
+    }
+    out.print("Successfully deleted local" + (remote ? " and remote" : "") + " trust data for repository " + gun + "\n");
+    out.flush();
   }
 
   private static void deleteTree(Path root) {

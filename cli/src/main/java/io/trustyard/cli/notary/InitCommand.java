@@ -11,12 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code notary init <gun> [--rootkey <file>] [--rootcert <file>] [-p]}: creates the repository's
@@ -26,13 +22,8 @@ import picocli.CommandLine.ParentCommand;
  * one; {@code --rootcert} presents it with a given certificate instead of a new self-signed one.
  */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Initializes a local trusted collection.")
-final class InitCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
+final class InitCommand extends GunCommand {
   private static final int MAX_CERT_BYTES = 1 << 20;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @ParentCommand NotaryCommand notary;
-
-  @Parameters(index = "0", paramLabel = "<GUN>") String gun;
 
   @Option(names = "--rootkey", description = "Root key to initialize the repository with.")
   String rootKey;
@@ -46,44 +37,36 @@ final class InitCommand implements Callable<Integer>, NotaryUsageErrors.MissingA
   boolean publish;
 
   @Override
-  public String missingArguments() {
-    return "Must specify a GUN";
-  }
-
-  @Override
-  public Integer call() {
-    return NotaryCommand.fatalOnError(spec, () -> {
-      TrustDir.checkGun(gun);
-      PrintWriter out = spec.commandLine().getOut();
-      KeyFileStore keys = notary.keyStore();
-      Optional<String> rootKeyId;
-      if (given(rootKey)) {
-        TufPrivateKey key = PrivateKeyInput.read(RoleNames.ROOT, Path.of(rootKey), notary.passphrases());
-        keys.save(key, RoleNames.ROOT, gun);
-        rootKeyId = Optional.of(key.canonicalId());
-      } else {
-        List<KeyFileStore.KeyInfo> roots = keys.rootKeys();
-        rootKeyId = roots.isEmpty() ? Optional.empty() : Optional.of(roots.get(0).canonicalId());
-      }
-      rootKeyId.ifPresent(id -> {
-        out.print("Root key found, using: " + id + "\n");
-        out.flush();
-      });
-      Optional<TufPublicKey> certificate = given(rootCert) ? Optional.of(readCertificate(Path.of(rootCert)))
-          : Optional.empty();
-      if (!given(rootKey) && certificate.isPresent()) {
-        // The certificate names the key: it must be one of the trust dir's root keys.
-        String wanted = certificate.get().canonicalId();
-        if (keys.rootKeys().stream().noneMatch(k -> k.canonicalId().equals(wanted))) {
-          throw new NotaryCliException("error initializing repository with certificate: cannot find matching"
-              + " private key id");
-        }
-        rootKeyId = Optional.of(wanted);
-      }
-      notary.repository(gun, keys).initializeLocally(rootKeyId, certificate);
-      notary.autoPublish(spec, publish, gun);
-      return 0;
+  void run() throws Exception {
+    TrustDir.checkGun(gun);
+    PrintWriter out = spec.commandLine().getOut();
+    KeyFileStore keys = notary.keyStore();
+    Optional<String> rootKeyId;
+    if (given(rootKey)) {
+      TufPrivateKey key = PrivateKeyInput.read(RoleNames.ROOT, Path.of(rootKey), notary.passphrases());
+      keys.save(key, RoleNames.ROOT, gun);
+      rootKeyId = Optional.of(key.canonicalId());
+    } else {
+      List<KeyFileStore.KeyInfo> roots = keys.rootKeys();
+      rootKeyId = roots.isEmpty() ? Optional.empty() : Optional.of(roots.get(0).canonicalId());
+    }
+    rootKeyId.ifPresent(id -> {
+      out.print("Root key found, using: " + id + "\n");
+      out.flush();
     });
+    Optional<TufPublicKey> certificate = given(rootCert) ? Optional.of(readCertificate(Path.of(rootCert)))
+        : Optional.empty();
+    if (!given(rootKey) && certificate.isPresent()) {
+      // The certificate names the key: it must be one of the trust dir's root keys.
+      String wanted = certificate.get().canonicalId();
+      if (keys.rootKeys().stream().noneMatch(k -> k.canonicalId().equals(wanted))) {
+        throw new NotaryCliException("error initializing repository with certificate: cannot find matching"
+            + " private key id");
+      }
+      rootKeyId = Optional.of(wanted);
+    }
+    notary.repository(gun, keys).initializeLocally(rootKeyId, certificate);
+    notary.autoPublish(spec, publish, gun);
   }
 
   private static TufPublicKey readCertificate(Path file) {

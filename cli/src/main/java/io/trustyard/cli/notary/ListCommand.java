@@ -11,41 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code notary list <gun>}: the targets of a trusted collection, as notary tabulates them. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
     description = "Lists targets for a remote trusted collection.")
-final class ListCommand implements java.util.concurrent.Callable<Integer>, NotaryUsageErrors.MissingArguments {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @ParentCommand NotaryCommand notary;
-
-  @Parameters(index = "0", paramLabel = "<GUN>", description = "Globally Unique Name of the trusted collection.")
-  String gun;
+final class ListCommand extends GunCommand {
 
   @Option(names = {"-r", "--roles"}, split = ",",
       description = "Delegation roles to list targets for (will shadow targets role).")
   List<String> roles = new ArrayList<>();
 
   @Override
-  public String missingArguments() {
-    return "Must specify a GUN";
-  }
-
-  @Override
-  public Integer call() {
-    return NotaryCommand.fatalOnError(spec, () -> {
-      TrustedSet set = notary.pull(gun);
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(render(targets(set, roles.isEmpty() ? List.of(RoleNames.TARGETS) : roles)));
-      out.flush();
-      return 0;
-    });
+  void run() throws Exception {
+    TrustedSet set = notary.pull(gun);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(render(targets(set, roles.isEmpty() ? List.of(RoleNames.TARGETS) : roles)));
+    out.flush();
   }
 
   record Listed(String name, FileMeta meta, String role) {}

@@ -6,22 +6,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code notary reset <gun> (-n <idx,...> | --all)}: drops staged changes, numbered as {@code status} shows them. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
     description = "Resets unpublished changes for the local trusted collection.")
-final class ResetCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @ParentCommand NotaryCommand notary;
-
-  @Parameters(index = "0", paramLabel = "<GUN>") String gun;
+final class ResetCommand extends GunCommand {
 
   @Option(names = {"-n", "--number"}, split = ",",
       description = "Numbers of specific changes to exclusively reset, as shown in status list.")
@@ -31,26 +22,18 @@ final class ResetCommand implements Callable<Integer>, NotaryUsageErrors.Missing
   boolean all;
 
   @Override
-  public String missingArguments() {
-    return "Must specify a GUN";
-  }
-
-  @Override
-  public Integer call() {
-    return NotaryCommand.fatalOnError(spec, () -> {
-      if (!all && numbers.isEmpty()) {
-        throw NotaryCommand.usageError(spec, "Must specify changes to reset with -n or the --all flag");
-      }
-      Changelist changelist = new Changelist(notary.trustDirectory(), TrustDir.checkGun(gun));
-      if (all) {
-        changelist.clear();
-      } else {
-        changelist.remove(new HashSet<>(numbers));
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      out.print("Successfully reset specified changes for repository " + gun + "\n");
-      out.flush();
-      return 0;
-    });
+  void run() throws Exception {
+    if (!all && numbers.isEmpty()) {
+      throw NotaryCommand.usageError(spec, "Must specify changes to reset with -n or the --all flag");
+    }
+    Changelist changelist = new Changelist(notary.trustDirectory(), TrustDir.checkGun(gun));
+    if (all) {
+      changelist.clear();
+    } else {
+      changelist.remove(new HashSet<>(numbers));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print("Successfully reset specified changes for repository " + gun + "\n");
+    out.flush();
   }
 }

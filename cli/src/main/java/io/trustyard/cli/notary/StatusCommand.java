@@ -5,46 +5,29 @@ import io.trustyard.client.trust.Changelist.Change;
 import io.trustyard.client.trust.TrustDir;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code notary status <gun>}: the staged changes, numbered in the order publish applies them. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Displays status of unpublished changes to the local trusted collection.")
-final class StatusCommand implements Callable<Integer>, NotaryUsageErrors.MissingArguments {
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @ParentCommand NotaryCommand notary;
-
-  @Parameters(index = "0", paramLabel = "<GUN>") String gun;
+final class StatusCommand extends GunCommand {
 
   @Override
-  public String missingArguments() {
-    return "Must specify a GUN";
-  }
-
-  @Override
-  public Integer call() {
-    return NotaryCommand.fatalOnError(spec, () -> {
-      TrustDir.checkGun(gun);
-      List<Change> changes = new Changelist(notary.trustDirectory(), gun).list();
-      PrintWriter out = spec.commandLine().getOut();
-      if (changes.isEmpty()) {
-        out.print("No unpublished changes for " + gun + "\n");
-      } else {
-        out.print("Unpublished changes for " + gun + ":\n\n");
-        TabWriter tw = TabWriter.withHeader("#", "ACTION", "SCOPE", "TYPE", "PATH");
-        for (int i = 0; i < changes.size(); i++) {
-          Change c = changes.get(i);
-          tw.row(Integer.toString(i), c.action(), c.role(), c.type(), c.path());
-        }
-        out.print(tw.render());
+  void run() throws Exception {
+    TrustDir.checkGun(gun);
+    List<Change> changes = new Changelist(notary.trustDirectory(), gun).list();
+    PrintWriter out = spec.commandLine().getOut();
+    if (changes.isEmpty()) {
+      out.print("No unpublished changes for " + gun + "\n");
+    } else {
+      out.print("Unpublished changes for " + gun + ":\n\n");
+      TabWriter tw = TabWriter.withHeader("#", "ACTION", "SCOPE", "TYPE", "PATH");
+      for (int i = 0; i < changes.size(); i++) {
+        Change c = changes.get(i);
+        tw.row(Integer.toString(i), c.action(), c.role(), c.type(), c.path());
       }
-      out.flush();
-      return 0;
-    });
+      out.print(tw.render());
+    }
+    out.flush();
   }
 }
